@@ -1,0 +1,234 @@
+import { CassetteError } from '../errors/CassetteError';
+import { CassetteNotFoundError } from '../errors/CassetteNotFoundError';
+import { NoMatchingInteractionError } from '../errors/NoMatchingInteractionError';
+import { RecordingNetworkError } from '../errors/RecordingNetworkError';
+import { encodeBody } from '../http/bodyCodec';
+import { decodeContentEncoding } from '../http/decodeContentEncoding';
+import { headersToStored } from '../http/headers';
+import { readIncomingRequest } from '../http/readIncomingRequest';
+import { findClosest } from '../matching/diagnoseMiss';
+import { type IndexEntry, InteractionIndex } from '../matching/InteractionIndex';
+import type { CassetteMode, CassetteOptions } from '../options/CassetteOptions';
+import { type ResolvedOptions, resolveOptions } from '../options/resolveOptions';
+import { filterBody, filterHeaderValues } from '../redaction/applySensitiveData';
+import { HOP_BY_HOP_HEADERS } from '../redaction/builtinSecrets';
+import { type CapturedBody, concatChunks, recordResponse } from '../engine/recordResponse';
+import { abortReason, replayResponse } from '../engine/replayResponse';
+import { scrubHeaders, toStoredRequest } from '../engine/toStoredRequest';
+import { extractUsage, type TokenUsage } from '../usage/extractUsage';
+import { cassettePath } from './cassettePath';
+import { CassetteStore } from './CassetteStore';
+import type { StoredInteraction, StoredRequest, StoredResponse } from './types';
+
+/** Counts of what a cassette did in this run. */
+export interface CassetteStats {
+  /** Requests answered from the cassette. */
+  replayed: number;
+  /** Requests sent to the network and recorded. */
+  recorded: number;
+  /** Requests sent to the network in `bypass` mode. */
+  bypassed: number;
+  /** Interactions in the file that this run has not used (so far). */
+  unused: number;
+  /** Tokens of the replayed LLM responses: calls you did not pay for. */
+  tokensReplayed: TokenUsage & { total: number };
+}
+
+const NO_REMOVE = new Set<string>();
+const TRANSPORT_HEADERS = new Set(HOP_BY_HOP_HEADERS);
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** A cassette: a drop-in `fetch` that replays recorded interactions and records new ones. */
+export class Cassette {
+  /** The cassette name given at creation. */
+  readonly name: string;
+  /** Absolute path of the cassette file. */
+  readonly path: string;
+  /** The effective mode after `CASSETTE_MODE` / `CI` resolution. */
+  readonly mode: CassetteMode;
+  /** Pass this to any client that accepts a `fetch`. */
+  readonly fetch: typeof globalThis.fetch;
+
+  private readonly options: ResolvedOptions;
+  private readonly store: CassetteStore;
+  private readonly index: InteractionIndex;
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly deferred: Error[] = [];
+  private readonly counts = { replayed: 0, recorded: 0, bypassed: 0, input: 0, output: 0 };
+  private closing: Promise<void> | undefined;
+
+  constructor(name: string, options: CassetteOptions = {}) {
+    this.options = resolveOptions(options);
+    this.name = name;
+    this.path = cassettePath(name, this.options.cassetteDir);
+    this.mode = this.options.mode;
+    this.store = new CassetteStore(this.path, this.mode);
+    this.index = new InteractionIndex(this.store.loaded, this.options.matchers);
+    this.fetch = (input, init) => this.handle(input, init);
+  }
+
+  /** Counts so far. */
+  stats(): CassetteStats {
+    const { replayed, recorded, bypassed, input, output } = this.counts;
+    return { replayed, recorded, bypassed, unused: this.index.unused().length, tokensReplayed: { input, output, total: input + output } };
+  }
+
+  /**
+   * Waits for recordings in flight and writes them, reports unused interactions, then rethrows
+   * the first error a client may have swallowed (a miss, a blocked write). Idempotent.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.finish();
+    return this.closing;
+  }
+
+  /** The first deferred error of this run, if any (what `close()` will throw). */
+  get error(): Error | undefined {
+    return this.deferred[0];
+  }
+
+  private async finish(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+    try {
+      await this.store.flush();
+    } catch (error) {
+      this.defer(error as Error);
+    }
+    if (this.deferred.length) throw this.deferred[0];
+    this.reportUnused();
+  }
+
+  private reportUnused(): void {
+    if (this.options.onUnusedInteractions === 'ignore' || (this.mode !== 'record' && this.mode !== 'replay')) return;
+    const unused = this.index.unused();
+    if (unused.length === 0) return;
+    const list = unused.slice(0, 5).map((e) => `  #${e.position + 1} ${e.interaction.request.method} ${e.interaction.request.uri}`);
+    if (unused.length > 5) list.push(`  … and ${unused.length - 5} more`);
+    const message = [
+      `fetch-cassette: ${unused.length} recorded interaction${unused.length === 1 ? ' was' : 's were'} not used in ${this.path}:`,
+      ...list,
+      'They may be stale: re-record with CASSETTE_MODE=rerecord, or set onUnusedInteractions: \'ignore\'.',
+    ].join('\n');
+    if (this.options.onUnusedInteractions === 'error') throw new CassetteError(message, 'ERR_CASSETTE_UNUSED_INTERACTIONS');
+    console.warn(message);
+  }
+
+  private defer<E extends Error>(error: E): E {
+    this.deferred.push(error);
+    return error;
+  }
+
+  private track(promise: Promise<void>): void {
+    this.inflight.add(promise);
+    void promise.finally(() => this.inflight.delete(promise));
+  }
+
+  private async handle(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    if (this.closing) {
+      throw new CassetteError(`fetch-cassette: cassette ${this.path} was used after close(); create a new cassette for new requests.`);
+    }
+    if (this.mode === 'bypass') {
+      this.counts.bypassed++;
+      return this.options.fetch(input, init);
+    }
+    const incoming = await readIncomingRequest(input, init);
+    if (incoming.signal?.aborted) throw abortReason(incoming.signal);
+    const request = toStoredRequest(incoming, this.options);
+    const url = incoming.url.href;
+
+    if (this.mode === 'record' || this.mode === 'replay') {
+      if (this.mode === 'replay' && !this.store.exists && this.index.size === 0) {
+        throw this.defer(new CassetteNotFoundError(this.path, this.mode));
+      }
+      const signature = this.index.signatureOf(request);
+      const entry = this.lookup(request, signature);
+      if (entry) return this.replay(entry, url, incoming.method);
+      if (this.mode === 'replay') throw this.defer(this.miss(request));
+    } else if (this.options.sequential) {
+      this.index.cursor++;
+    }
+    return this.record(incoming.url.href, incoming.networkInit, request, incoming.signal);
+  }
+
+  private lookup(request: StoredRequest, signature: string): IndexEntry | undefined {
+    if (!this.options.sequential) return this.index.find(request, signature);
+    const entry = this.index.entries[this.index.cursor];
+    this.index.cursor++;
+    if (entry && this.index.matches(entry, request, signature)) {
+      entry.used = true;
+      return entry;
+    }
+    return undefined;
+  }
+
+  private replay(entry: IndexEntry, url: string, method: string): Response {
+    this.counts.replayed++;
+    const response = entry.interaction.response;
+    if (response.body_type === 'json') {
+      const usage = extractUsage(response.body_json);
+      if (usage) {
+        this.counts.input += usage.input;
+        this.counts.output += usage.output;
+      }
+    }
+    return replayResponse(entry, url, method);
+  }
+
+  private miss(request: StoredRequest): NoMatchingInteractionError {
+    const sequential = this.options.sequential;
+    const expected = sequential ? this.index.cursor - 1 : undefined;
+    const candidates = sequential && this.index.entries[expected!] ? [this.index.entries[expected!]!] : this.index.entries;
+    return new NoMatchingInteractionError({
+      cassettePath: this.path,
+      mode: this.mode,
+      method: request.method,
+      url: request.query_string ? `${request.uri}?${request.query_string}` : request.uri,
+      matchers: this.options.matchers.describe,
+      interactionCount: this.index.size,
+      closest: findClosest(candidates, request, this.options.matchers),
+      expectedPosition: expected,
+    });
+  }
+
+  private async record(url: string, init: RequestInit, request: StoredRequest, signal: AbortSignal | undefined): Promise<Response> {
+    let live: Response;
+    try {
+      live = await this.options.fetch(url, init);
+    } catch (error) {
+      if (signal?.aborted || isAbortError(error)) throw error;
+      throw new RecordingNetworkError(request.method, url, this.mode, error);
+    }
+    const { response, done } = recordResponse(live, live.url || url, (captured) => this.commit(request, live, captured));
+    this.track(done);
+    return response;
+  }
+
+  private async commit(request: StoredRequest, live: Response, captured: CapturedBody): Promise<void> {
+    // A body that failed or was cancelled part-way is not stored (yet): replaying half a body as
+    // if it were whole would be wrong.
+    if (captured.error !== undefined || captured.cancelled) return;
+    const headers = headersToStored(live.headers);
+    const bytes = decodeContentEncoding(concatChunks(captured.chunks), headers['content-encoding']?.join(', '));
+    const o = this.options;
+    let response: StoredResponse = {
+      status: live.status,
+      ...(live.statusText ? { status_text: live.statusText } : {}),
+      headers: filterHeaderValues(scrubHeaders(scrubHeaders(headers, TRANSPORT_HEADERS, NO_REMOVE), o.responseHeadersRemoved, o.responseHeadersMasked), o.sensitiveData),
+      ...encodeBody(bytes, headers['content-type']?.[0]),
+    };
+    response = filterBody(response, o.sensitiveData);
+    if (o.filterResponse) response = o.filterResponse(response);
+    let interaction: StoredInteraction = { request, response, recorded_at: new Date().toISOString() };
+    if (o.beforeRecord) interaction = o.beforeRecord(interaction);
+    this.index.add(interaction, true);
+    this.counts.recorded++;
+    try {
+      await this.store.add(interaction);
+    } catch (error) {
+      throw this.defer(error as Error);
+    }
+  }
+}

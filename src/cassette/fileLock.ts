@@ -1,0 +1,78 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { CassetteError } from '../errors/CassetteError';
+
+const STALE_MS = 30_000;
+const inProcess = new Map<string, Promise<void>>();
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function isStale(lockPath: string): Promise<boolean> {
+  try {
+    const [content, stat] = await Promise.all([fs.readFile(lockPath, 'utf8'), fs.stat(lockPath)]);
+    const pid = Number.parseInt(content, 10);
+    if (content.trim() !== '' && !alive(pid)) return true;
+    return Date.now() - stat.mtimeMs > STALE_MS;
+  } catch {
+    return false; // vanished or unreadable mid-check: retry the create
+  }
+}
+
+async function acquireFileLock(lockPath: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await fs.mkdir(path.dirname(lockPath), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await fs.open(lockPath, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (await isStale(lockPath)) {
+      await fs.rm(lockPath, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new CassetteError(
+        `fetch-cassette: could not lock ${lockPath} within ${timeoutMs} ms. Another process is writing the cassette; if none is, delete the lock file.`,
+        'ERR_CASSETTE_LOCK_TIMEOUT',
+      );
+    }
+    await new Promise((r) => setTimeout(r, Math.min(50, 2 + attempt * 2) * (0.5 + Math.random())));
+  }
+}
+
+/**
+ * Runs `fn` while holding the lock of `file`: in-process callers queue on a promise chain, and
+ * processes exclude each other with an exclusive `<file>.lock` (taken over when its owner died).
+ */
+export async function withFileLock<T>(file: string, fn: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const previous = inProcess.get(file) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((r) => (release = r));
+  const chained = previous.then(() => mine);
+  inProcess.set(file, chained);
+  await previous;
+  const lockPath = `${file}.lock`;
+  try {
+    await acquireFileLock(lockPath, timeoutMs);
+    try {
+      return await fn();
+    } finally {
+      await fs.rm(lockPath, { force: true });
+    }
+  } finally {
+    release();
+    if (inProcess.get(file) === chained) inProcess.delete(file);
+  }
+}

@@ -1,0 +1,2 @@
+export { startFakeLlmServer, type FakeLlmServer, type FakeLlmServerOptions, type FakeLlmRequest } from './startFakeLlmServer';
+export { replyFor, countTokens } from './replyFor';

@@ -1,0 +1,84 @@
+import type { StoredRequest } from '../cassette/types';
+import { canonicalJson } from '../http/json';
+import type { BuiltinMatcher, ResolvedMatchers } from '../options/resolveOptions';
+
+/** Headers that change per call, per SDK release or per transport: ignored by `headers` unless named. */
+const VOLATILE_HEADER = /^(user-agent|x-stainless-.*|x-goog-api-client|host|connection|content-length|accept-encoding|accept-language|sec-fetch-mode|keep-alive|traceparent|tracestate|baggage|sentry-trace|x-request-id)$/;
+
+export function normalizeMethod(r: StoredRequest): string {
+  return r.method.toUpperCase();
+}
+
+export function normalizeUri(r: StoredRequest): string {
+  try {
+    const u = new URL(r.uri);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return r.uri;
+  }
+}
+
+/** Decoded query pairs, sorted (repeated keys kept). */
+export function queryPairs(r: StoredRequest): [string, string][] {
+  const q = r.query_string ?? '';
+  if (q === '') return [];
+  const pairs = [...new URLSearchParams(q)];
+  return pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
+export function normalizeQuery(r: StoredRequest): string {
+  const pairs = queryPairs(r);
+  return pairs.length === 0 ? '' : JSON.stringify(pairs);
+}
+
+export function normalizeBody(r: StoredRequest): string {
+  switch (r.body_type) {
+    case 'json':
+      return `j${canonicalJson(r.body_json)}`;
+    case 'blob':
+      return `b${r.body_blob ?? ''}`;
+    default:
+      return `t${r.body ?? ''}`;
+  }
+}
+
+export function comparedHeaders(r: StoredRequest, names: string[] | undefined): [string, string[]][] {
+  const out: [string, string[]][] = [];
+  for (const name of Object.keys(r.headers ?? {})) {
+    const key = name.toLowerCase();
+    if (names ? !names.includes(key) : VOLATILE_HEADER.test(key)) continue;
+    out.push([key, [...r.headers[name]!].sort()]);
+  }
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+export function normalizeHeaders(r: StoredRequest, names: string[] | undefined): string {
+  return JSON.stringify(comparedHeaders(r, names));
+}
+
+export function normalizeFor(matcher: BuiltinMatcher, r: StoredRequest, headerNames: string[] | undefined): string {
+  switch (matcher) {
+    case 'method':
+      return normalizeMethod(r);
+    case 'uri':
+      return normalizeUri(r);
+    case 'query':
+      return normalizeQuery(r);
+    case 'body':
+      return normalizeBody(r);
+    case 'headers':
+      return normalizeHeaders(r, headerNames);
+  }
+}
+
+/** One string equal for two requests exactly when every built-in matcher agrees. */
+export function requestSignature(r: StoredRequest, matchers: ResolvedMatchers): string {
+  let key = '';
+  for (const m of matchers.builtins) key += `${normalizeFor(m, r, matchers.headerNames)}\u0001`;
+  return key;
+}
+
+/** ReqCassette 0.1 files carry no request; such an interaction answers any request. */
+export function isWildcardRequest(r: StoredRequest): boolean {
+  return r.method === 'UNKNOWN' && r.uri === 'UNKNOWN';
+}
