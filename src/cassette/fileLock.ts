@@ -15,15 +15,24 @@ function alive(pid: number): boolean {
   }
 }
 
-async function isStale(lockPath: string): Promise<boolean> {
+/** The pid of a lock whose owner died (or that is too old), else undefined. */
+async function staleOwner(lockPath: string): Promise<number | undefined> {
   try {
     const [content, stat] = await Promise.all([fs.readFile(lockPath, 'utf8'), fs.stat(lockPath)]);
     const pid = Number.parseInt(content, 10);
-    if (content.trim() !== '' && !alive(pid)) return true;
-    return Date.now() - stat.mtimeMs > STALE_MS;
+    if (content.trim() !== '' && !alive(pid)) return pid;
+    return Date.now() - stat.mtimeMs > STALE_MS ? pid : undefined;
   } catch {
-    return false; // vanished or unreadable mid-check: retry the create
+    return undefined; // vanished or unreadable mid-check: retry the create
   }
+}
+
+/** Removes the temporary files a dead writer left beside `file` (see atomicWriteFile). */
+async function removeOrphanedTemps(file: string, pid: number): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.${pid}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => fs.rm(path.join(dir, n), { force: true })));
 }
 
 async function acquireFileLock(lockPath: string, timeoutMs: number): Promise<void> {
@@ -38,8 +47,10 @@ async function acquireFileLock(lockPath: string, timeoutMs: number): Promise<voi
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (await isStale(lockPath)) {
+    const dead = await staleOwner(lockPath);
+    if (dead !== undefined) {
       await fs.rm(lockPath, { force: true });
+      await removeOrphanedTemps(lockPath.slice(0, -'.lock'.length), dead);
       continue;
     }
     if (Date.now() > deadline) {

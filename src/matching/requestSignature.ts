@@ -31,14 +31,23 @@ export function normalizeQuery(r: StoredRequest): string {
   return pairs.length === 0 ? '' : JSON.stringify(pairs);
 }
 
+/** The multipart boundary of a request, which is random per request and so never compared. */
+function multipartBoundary(r: StoredRequest): string | undefined {
+  const type = r.headers?.['content-type']?.[0];
+  if (!type || !/^multipart\//i.test(type)) return undefined;
+  return /boundary="?([^";]+)"?/i.exec(type)?.[1];
+}
+
 export function normalizeBody(r: StoredRequest): string {
+  const boundary = multipartBoundary(r);
   switch (r.body_type) {
     case 'json':
       return `j${canonicalJson(r.body_json)}`;
     case 'blob':
+      if (boundary) return `t${Buffer.from(r.body_blob ?? '', 'base64').toString('latin1').split(boundary).join('BOUNDARY')}`;
       return `b${r.body_blob ?? ''}`;
     default:
-      return `t${r.body ?? ''}`;
+      return `t${boundary ? (r.body ?? '').split(boundary).join('BOUNDARY') : (r.body ?? '')}`;
   }
 }
 
@@ -47,7 +56,8 @@ export function comparedHeaders(r: StoredRequest, names: string[] | undefined): 
   for (const name of Object.keys(r.headers ?? {})) {
     const key = name.toLowerCase();
     if (names ? !names.includes(key) : VOLATILE_HEADER.test(key)) continue;
-    out.push([key, [...r.headers[name]!].sort()]);
+    const values = key === 'content-type' ? r.headers[name]!.map((v) => v.replace(/boundary=("?)[^";]+/i, 'boundary=$1BOUNDARY')) : r.headers[name]!;
+    out.push([key, [...values].sort()]);
   }
   return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
