@@ -6,12 +6,13 @@ import { CassetteCorruptError, createCassette, type CassetteMode } from '../src/
 import { parseCassette } from '../src/cassette/parseCassette';
 import { serializeCassette } from '../src/cassette/serializeCassette';
 import { type EchoServer, startEchoServer } from './support/echoServer';
+import { TSX_LOADER } from './support/runTs';
 import { makeTmpDir } from './support/tmpDir';
 
 const WORKER = path.join(__dirname, 'support', 'recordWorker.ts');
 
 function runWorker(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CASSETTE_MODE: '', CI: '' } });
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, WORKER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CASSETTE_MODE: '', CI: '' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>

@@ -1,0 +1,75 @@
+// Code shown in the docs is taken from files that these tests run.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
+import { runTs } from './support/runTs';
+import { makeTmpDir } from './support/tmpDir';
+
+const root = path.resolve(__dirname, '..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+/** Every ```ts block in a markdown file that starts with `// file: <path>` must equal that file. */
+function embeddedFiles(markdown: string): string[] {
+  const out: string[] = [];
+  for (const match of read(markdown).matchAll(/```ts\n\/\/ file: (\S+)\n([\s\S]*?)```/g)) {
+    expect(read(match[1]!), `${markdown} embeds ${match[1]}`).toBe(match[2]);
+    out.push(match[1]!);
+  }
+  return out;
+}
+
+describe('README', () => {
+  let server: FakeLlmServer;
+  beforeAll(async () => {
+    server = await startFakeLlmServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('shows the set-up commands and the demo', () => {
+    const readme = read('README.md');
+    expect(readme).toMatch(/npm install\n/);
+    expect(readme).toMatch(/npm test\n/);
+    expect(readme).toMatch(/npm run demo\n/);
+    expect(read('.ci/run')).toMatch(/npm test/);
+  });
+
+  it('embeds examples/quick-start.ts verbatim, and it records then replays', async () => {
+    expect(embeddedFiles('README.md')).toContain('examples/quick-start.ts');
+    const tmp = makeTmpDir();
+    try {
+      const run = () =>
+        runTs(path.join(root, 'examples', 'quick-start.ts'), {
+          cwd: tmp.dir,
+          env: { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'sk-ant-test-fake' },
+        });
+      expect(await run()).toMatch(/calls itself[\s\S]*recorded: 1/);
+      expect(await run()).toMatch(/calls itself[\s\S]*replayed: 1/);
+      expect(server.hits).toBe(1);
+      expect(existsSync(path.join(tmp.dir, 'test', 'cassettes', 'llm_example.json'))).toBe(true);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  it('embeds examples/with-cassette.ts verbatim, and it records then replays through the AI SDK', async () => {
+    expect(embeddedFiles('README.md')).toContain('examples/with-cassette.ts');
+    const tmp = makeTmpDir();
+    const hits = server.hits;
+    try {
+      const run = (mode: string) =>
+        runTs(path.join(root, 'examples', 'with-cassette.ts'), {
+          cwd: tmp.dir,
+          env: { ANTHROPIC_BASE_URL: `${server.url}/v1`, ANTHROPIC_API_KEY: 'sk-ant-test-fake', CASSETTE_MODE: mode },
+        });
+      expect(await run('record')).toMatch(/pipe operator/);
+      expect(await run('replay')).toMatch(/pipe operator/);
+      expect(server.hits).toBe(hits + 1);
+      expect(existsSync(path.join(tmp.dir, 'test', 'fixtures', 'llm_cassettes', 'pipe_explanation.json'))).toBe(true);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+});
