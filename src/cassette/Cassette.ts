@@ -15,6 +15,8 @@ import { HOP_BY_HOP_HEADERS } from '../redaction/builtinSecrets';
 import { type CapturedBody, concatChunks, recordResponse } from '../engine/recordResponse';
 import { abortReason, replayResponse } from '../engine/replayResponse';
 import { scrubHeaders, toStoredRequest } from '../engine/toStoredRequest';
+import { encodeStreamBody } from '../streaming/encodeStreamBody';
+import { streamUsage } from '../streaming/streamUsage';
 import { extractUsage, type TokenUsage } from '../usage/extractUsage';
 import { cassettePath } from './cassettePath';
 import { CassetteStore } from './CassetteStore';
@@ -36,6 +38,16 @@ export interface CassetteStats {
 
 const NO_REMOVE = new Set<string>();
 const TRANSPORT_HEADERS = new Set(HOP_BY_HOP_HEADERS);
+
+/** Token usage of an interaction's response, computed once. */
+function usageOf(entry: IndexEntry): TokenUsage | undefined {
+  const cached = entry as IndexEntry & { usage?: TokenUsage | null };
+  if (cached.usage === undefined) {
+    const r = entry.interaction.response;
+    cached.usage = (r.body_type === 'json' ? extractUsage(r.body_json) : r.body_type === 'sse' || r.body_type === 'ndjson' ? streamUsage(r) : undefined) ?? null;
+  }
+  return cached.usage ?? undefined;
+}
 
 function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
@@ -145,7 +157,7 @@ export class Cassette {
       }
       const signature = this.index.signatureOf(request);
       const entry = this.lookup(request, signature);
-      if (entry) return this.replay(entry, url, incoming.method);
+      if (entry) return this.replay(entry, url, incoming.method, incoming.signal);
       if (this.mode === 'replay') throw this.defer(this.miss(request));
     } else if (this.options.sequential) {
       this.index.cursor++;
@@ -164,17 +176,14 @@ export class Cassette {
     return undefined;
   }
 
-  private replay(entry: IndexEntry, url: string, method: string): Response {
+  private replay(entry: IndexEntry, url: string, method: string, signal: AbortSignal | undefined): Response {
     this.counts.replayed++;
-    const response = entry.interaction.response;
-    if (response.body_type === 'json') {
-      const usage = extractUsage(response.body_json);
-      if (usage) {
-        this.counts.input += usage.input;
-        this.counts.output += usage.output;
-      }
+    const usage = usageOf(entry);
+    if (usage) {
+      this.counts.input += usage.input;
+      this.counts.output += usage.output;
     }
-    return replayResponse(entry, url, method);
+    return replayResponse(entry, { url, method, timing: this.options.replayTiming, signal });
   }
 
   private miss(request: StoredRequest): NoMatchingInteractionError {
@@ -201,24 +210,34 @@ export class Cassette {
       if (signal?.aborted || isAbortError(error)) throw error;
       throw new RecordingNetworkError(request.method, url, this.mode, error);
     }
-    const { response, done } = recordResponse(live, live.url || url, (captured) => this.commit(request, live, captured));
+    const { response, done } = recordResponse(live, live.url || url, (captured) => this.commit(request, live, captured, signal));
     this.track(done);
     return response;
   }
 
-  private async commit(request: StoredRequest, live: Response, captured: CapturedBody): Promise<void> {
-    // A body that failed or was cancelled part-way is not stored (yet): replaying half a body as
-    // if it were whole would be wrong.
-    if (captured.error !== undefined || captured.cancelled) return;
+  private async commit(request: StoredRequest, live: Response, captured: CapturedBody, signal: AbortSignal | undefined): Promise<void> {
     const headers = headersToStored(live.headers);
-    const bytes = decodeContentEncoding(concatChunks(captured.chunks), headers['content-encoding']?.join(', '));
+    const contentType = headers['content-type']?.[0];
     const o = this.options;
+    const body =
+      encodeStreamBody(captured.chunks, contentType) ??
+      encodeBody(decodeContentEncoding(concatChunks(captured.chunks), headers['content-encoding']?.join(', ')), contentType);
     let response: StoredResponse = {
       status: live.status,
       ...(live.statusText ? { status_text: live.statusText } : {}),
       headers: filterHeaderValues(scrubHeaders(scrubHeaders(headers, TRANSPORT_HEADERS, NO_REMOVE), o.responseHeadersRemoved, o.responseHeadersMasked), o.sensitiveData),
-      ...encodeBody(bytes, headers['content-type']?.[0]),
+      ...body,
     };
+    if (captured.error !== undefined || captured.cancelled) {
+      // Recorded as it happened: the part that arrived, then the failure, replayed at the same point.
+      const error = captured.error instanceof Error ? captured.error : undefined;
+      const byClient = captured.cancelled || signal?.aborted === true;
+      response.body_error = {
+        name: error?.name ?? (byClient ? 'AbortError' : 'Error'),
+        message: error?.message ?? (byClient ? 'The client cancelled the body while it was being recorded' : String(captured.error)),
+        cut_by: byClient ? 'client' : 'server',
+      };
+    }
     response = filterBody(response, o.sensitiveData);
     if (o.filterResponse) response = o.filterResponse(response);
     let interaction: StoredInteraction = { request, response, recorded_at: new Date().toISOString() };

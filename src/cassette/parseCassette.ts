@@ -38,6 +38,16 @@ function bodyOf(value: Record<string, unknown>, where: string, fail: (m: string)
     if (typeof value.body_blob !== 'string') fail(`${where}.body_blob must be a base64 string`);
     return { body_type: 'blob', body_blob: value.body_blob as string };
   }
+  if (type === 'sse' || type === 'ndjson') {
+    const key = type === 'sse' ? 'body_events' : 'body_lines';
+    const list = value[key];
+    if (!Array.isArray(list) || list.some((e) => !isObject(e))) fail(`${where}.${key} must be a list of objects`);
+    const ending = value.line_ending;
+    if (ending !== undefined && ending !== '\r\n' && ending !== '\r' && ending !== '\n') fail(`${where}.line_ending must be "\\n", "\\r\\n" or "\\r"`);
+    const out: StoredBody = { body_type: type, [key]: list };
+    if (ending === '\r\n' || ending === '\r') out.line_ending = ending;
+    return out;
+  }
   if (type === 'text' || type === undefined) {
     const body = value.body ?? '';
     if (typeof body !== 'string') {
@@ -47,7 +57,7 @@ function bodyOf(value: Record<string, unknown>, where: string, fail: (m: string)
     }
     return { body_type: 'text', body: body as string };
   }
-  return fail(`${where}.body_type is ${JSON.stringify(type)}; expected "json", "text" or "blob"`);
+  return fail(`${where}.body_type is ${JSON.stringify(type)}; expected "json", "text", "blob", "sse" or "ndjson"`);
 }
 
 function interactionOf(raw: unknown, i: number, fail: (m: string) => never): StoredInteraction {
@@ -74,6 +84,11 @@ function interactionOf(raw: unknown, i: number, fail: (m: string) => never): Sto
     headers: headersOf(res.headers, `${where}.response.headers`, fail),
     ...bodyOf(res, `${where}.response`, fail),
   };
+  if (res.body_error !== undefined) {
+    const e = res.body_error as Record<string, unknown>;
+    if (!isObject(e) || typeof e.name !== 'string' || typeof e.message !== 'string') fail(`${where}.response.body_error must be {name, message, cut_by}`);
+    response.body_error = { name: e.name as string, message: e.message as string, cut_by: e.cut_by === 'client' ? 'client' : 'server' };
+  }
   return { ...extra, request, response, recorded_at: typeof recorded_at === 'string' ? recorded_at : 'unknown' };
 }
 

@@ -1,2 +1,8 @@
-export { startFakeLlmServer, type FakeLlmServer, type FakeLlmServerOptions, type FakeLlmRequest } from './startFakeLlmServer';
+export {
+  startFakeLlmServer,
+  type FakeLlmServer,
+  type FakeLlmServerOptions,
+  type FakeLlmRequest,
+  type FakeStreamBehaviour,
+} from './startFakeLlmServer';
 export { replyFor, countTokens } from './replyFor';

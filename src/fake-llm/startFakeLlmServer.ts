@@ -1,6 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { anthropicMessages, type FakeReply, geminiGenerate, notFound, openaiChat } from './providers';
+import { anthropicMessages } from './anthropicMessages';
+import { gemini } from './gemini';
+import { openaiChat } from './openaiChat';
+import { openaiResponses } from './openaiResponses';
+import type { FakeReply } from './sse';
 
 /** One request the fake server received. */
 export interface FakeLlmRequest {
@@ -9,6 +13,18 @@ export interface FakeLlmRequest {
   path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
+}
+
+/** How streamed answers are written. Change it between requests; it applies to the next stream. */
+export interface FakeStreamBehaviour {
+  /** Milliseconds to wait before each event after the first. Default 0. */
+  eventDelayMs?: number;
+  /** After the first event, wait for this promise before sending the rest. */
+  holdAfterFirstEvent?: Promise<void>;
+  /** After this many events, send the provider's mid-stream error event and end. */
+  failAfterEvents?: number;
+  /** After this many events, destroy the connection (a cut stream). */
+  cutAfterEvents?: number;
 }
 
 export interface FakeLlmServer {
@@ -20,6 +36,8 @@ export interface FakeLlmServer {
   readonly hits: number;
   /** Every request received, in order. */
   readonly requests: readonly FakeLlmRequest[];
+  /** Settings for streamed answers. */
+  stream: FakeStreamBehaviour;
   /** Forgets the requests and sets the hit count to 0. */
   reset(): void;
   close(): Promise<void>;
@@ -33,18 +51,50 @@ export interface FakeLlmServerOptions {
 function route(method: string, url: URL, body: Record<string, unknown>, n: number): FakeReply {
   const path = url.pathname.replace(/\/+$/, '');
   if (method === 'POST' && /(^|\/)chat\/completions$/.test(path)) return openaiChat(body, n);
+  if (method === 'POST' && /(^|\/)responses$/.test(path)) return openaiResponses(body, n);
   if (method === 'POST' && /(^|\/)v1\/messages$/.test(path)) return anthropicMessages(body, n);
-  const gemini = /\/models\/([^/:]+):generateContent$/.exec(path);
-  if (method === 'POST' && gemini) return geminiGenerate(body, decodeURIComponent(gemini[1]!), n);
-  return notFound(method, url.pathname);
+  const g = /\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(path);
+  if (method === 'POST' && g) {
+    const stream = g[2] === 'streamGenerateContent';
+    if (stream && url.searchParams.get('alt') !== 'sse') {
+      return { kind: 'json', status: 400, headers: {}, body: { error: { code: 400, message: 'fake LLM server: streamGenerateContent needs alt=sse', status: 'INVALID_ARGUMENT' } } };
+    }
+    return gemini(body, decodeURIComponent(g[1]!), stream, n);
+  }
+  return { kind: 'json', status: 404, headers: {}, body: { error: { message: `fake LLM server: no route for ${method} ${url.pathname}`, type: 'not_found' } } };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function writeStream(res: http.ServerResponse, reply: Extract<FakeReply, { kind: 'stream' }>, behaviour: FakeStreamBehaviour): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', ...reply.headers });
+  res.flushHeaders();
+  for (let i = 0; i < reply.events.length; i++) {
+    if (behaviour.cutAfterEvents !== undefined && i === behaviour.cutAfterEvents) {
+      // Let what was written reach the client, then drop the connection without ending the body.
+      await sleep(30);
+      res.socket?.destroy();
+      return;
+    }
+    if (behaviour.failAfterEvents !== undefined && i === behaviour.failAfterEvents) {
+      res.end(reply.errorEvent);
+      return;
+    }
+    if (i > 0 && behaviour.eventDelayMs) await sleep(behaviour.eventDelayMs);
+    res.write(reply.events[i]);
+    if (i === 0 && behaviour.holdAfterFirstEvent) await behaviour.holdAfterFirstEvent;
+  }
+  res.end();
 }
 
 /**
- * Starts a local HTTP server that answers like OpenAI chat completions, Anthropic messages and
- * Gemini generateContent, deterministically and offline. For tests and the demo.
+ * Starts a local HTTP server that answers like OpenAI (chat completions, responses), Anthropic
+ * messages and Gemini generateContent / streamGenerateContent?alt=sse, in each provider's wire
+ * format, streaming and tool calls included; deterministic and offline. For tests and the demo.
  */
 export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Promise<FakeLlmServer> {
   const requests: FakeLlmRequest[] = [];
+  const state = { stream: {} as FakeStreamBehaviour };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -60,6 +110,10 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
         return;
       }
       const reply = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), parsed, requests.length);
+      if (reply.kind === 'stream') {
+        writeStream(res, reply, state.stream).catch(() => res.destroy());
+        return;
+      }
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(JSON.stringify(reply.body));
     });
@@ -78,6 +132,12 @@ export async function startFakeLlmServer(options: FakeLlmServerOptions = {}): Pr
       return requests.length;
     },
     requests,
+    get stream() {
+      return state.stream;
+    },
+    set stream(value: FakeStreamBehaviour) {
+      state.stream = value;
+    },
     reset() {
       requests.length = 0;
     },

@@ -1,4 +1,5 @@
 import type { StoredBody } from '../cassette/types';
+import { streamChunks } from '../streaming/bodyChunks';
 import { parseJsonLossless } from './json';
 
 const BLOB_TYPES = [
@@ -70,6 +71,9 @@ export function decodeBody(body: StoredBody): Uint8Array {
       return encoder.encode(body.body_json === undefined ? '' : JSON.stringify(body.body_json));
     case 'blob':
       return new Uint8Array(Buffer.from(body.body_blob ?? '', 'base64'));
+    case 'sse':
+    case 'ndjson':
+      return encoder.encode(streamChunks(body)!.texts.join(''));
     default:
       return encoder.encode(body.body ?? '');
   }

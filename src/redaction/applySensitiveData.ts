@@ -1,5 +1,7 @@
 import type { StoredBody, StoredHeaders } from '../cassette/types';
 import { parseJsonLossless } from '../http/json';
+import { lineContent, withContent } from '../streaming/ndjsonLines';
+import { withData } from '../streaming/sseEvents';
 
 /** A compiled `[pattern, replacement]` pair; patterns always replace every occurrence. */
 export interface CompiledFilter {
@@ -40,6 +42,29 @@ export function filterBody<T extends StoredBody>(body: T, filters: readonly Comp
       delete out.body_json;
       if (parsed.ok) return { ...out, body_type: 'json', body_json: parsed.value };
       return { ...out, body_type: 'text', body: after };
+    }
+    case 'sse': {
+      const events = (body.body_events ?? []).map((e) => {
+        let out = { ...e };
+        if (out.raw !== undefined) out.raw = replaceAll(out.raw, filters);
+        if (out.comments) out.comments = out.comments.map((c) => replaceAll(c, filters));
+        for (const field of ['event', 'id', 'retry'] as const) if (out[field] !== undefined) out[field] = replaceAll(out[field]!, filters);
+        const data = out.data_json !== undefined ? JSON.stringify(out.data_json) : out.data;
+        if (data !== undefined) {
+          const after = replaceAll(data, filters);
+          if (after !== data) out = withData(out, after);
+        }
+        return out;
+      });
+      return { ...body, body_events: events };
+    }
+    case 'ndjson': {
+      const lines = (body.body_lines ?? []).map((l) => {
+        const content = lineContent(l);
+        const after = replaceAll(content, filters);
+        return after === content ? l : withContent(l, after);
+      });
+      return { ...body, body_lines: lines };
     }
     case 'blob': {
       const before = Buffer.from(body.body_blob ?? '', 'base64').toString('latin1');
