@@ -12,9 +12,12 @@ import type { CassetteMode, CassetteOptions } from '../options/CassetteOptions';
 import { type ResolvedOptions, resolveOptions } from '../options/resolveOptions';
 import { filterBody, filterHeaderValues } from '../redaction/applySensitiveData';
 import { HOP_BY_HOP_HEADERS } from '../redaction/builtinSecrets';
+import { scanInteractions } from '../redaction/scanForSecrets';
+import { SecretTracker } from '../redaction/SecretTracker';
+import { SecretLeakError } from '../errors/SecretLeakError';
 import { type CapturedBody, concatChunks, recordResponse } from '../engine/recordResponse';
 import { abortReason, replayResponse } from '../engine/replayResponse';
-import { scrubHeaders, toStoredRequest } from '../engine/toStoredRequest';
+import { scrubBlob, scrubHeaders, toStoredRequest } from '../engine/toStoredRequest';
 import { encodeStreamBody } from '../streaming/encodeStreamBody';
 import { streamUsage } from '../streaming/streamUsage';
 import { extractUsage, type TokenUsage } from '../usage/extractUsage';
@@ -70,6 +73,7 @@ export class Cassette {
   private readonly inflight = new Set<Promise<void>>();
   private readonly deferred: Error[] = [];
   private readonly counts = { replayed: 0, recorded: 0, bypassed: 0, input: 0, output: 0 };
+  private readonly secrets = new SecretTracker();
   private closing: Promise<void> | undefined;
 
   constructor(name: string, options: CassetteOptions = {}) {
@@ -77,7 +81,11 @@ export class Cassette {
     this.name = name;
     this.path = cassettePath(name, this.options.cassetteDir);
     this.mode = this.options.mode;
-    this.store = new CassetteStore(this.path, this.mode);
+    const rules = this.options.scanRules;
+    this.store = new CassetteStore(this.path, this.mode, (batch, offset, path) => {
+      const findings = scanInteractions(batch, rules, offset);
+      if (findings.length) throw new SecretLeakError(path, findings);
+    });
     this.index = new InteractionIndex(this.store.loaded, this.options.matchers);
     this.fetch = (input, init) => this.handle(input, init);
   }
@@ -148,7 +156,7 @@ export class Cassette {
     }
     const incoming = await readIncomingRequest(input, init);
     if (incoming.signal?.aborted) throw abortReason(incoming.signal);
-    const request = toStoredRequest(incoming, this.options);
+    const request = toStoredRequest(incoming, this.options, this.secrets);
     const url = incoming.url.href;
 
     if (this.mode === 'record' || this.mode === 'replay') {
@@ -215,6 +223,16 @@ export class Cassette {
     return response;
   }
 
+  /** Replaces every credential value seen in this run, wherever it appears in the interaction. */
+  private scrubTracked(interaction: StoredInteraction): StoredInteraction {
+    if (this.secrets.size === 0) return interaction;
+    const out = this.secrets.scrub(interaction);
+    for (const side of [out.request, out.response]) {
+      if (side.body_type === 'blob' && side.body_blob) side.body_blob = scrubBlob(side.body_blob, this.secrets);
+    }
+    return out;
+  }
+
   private async commit(request: StoredRequest, live: Response, captured: CapturedBody, signal: AbortSignal | undefined): Promise<void> {
     const headers = headersToStored(live.headers);
     const contentType = headers['content-type']?.[0];
@@ -242,6 +260,7 @@ export class Cassette {
     if (o.filterResponse) response = o.filterResponse(response);
     let interaction: StoredInteraction = { request, response, recorded_at: new Date().toISOString() };
     if (o.beforeRecord) interaction = o.beforeRecord(interaction);
+    interaction = this.scrubTracked(interaction);
     this.index.add(interaction, true);
     this.counts.recorded++;
     try {

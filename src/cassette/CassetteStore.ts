@@ -7,8 +7,8 @@ import { parseCassette } from './parseCassette';
 import { normalizeInteraction, serializeCassette } from './serializeCassette';
 import type { CassetteFile, StoredInteraction } from './types';
 
-/** Checks a cassette just before it is written; throws to block the write. */
-export type WriteGuard = (file: CassetteFile, path: string) => void;
+/** Checks the interactions about to be written (at `offset` in the file); throws to block the write. */
+export type WriteGuard = (interactions: readonly StoredInteraction[], offset: number, path: string) => void;
 
 /**
  * The cassette file on disk and what this run adds to it. Writes are atomic and serialised by a
@@ -67,8 +67,8 @@ export class CassetteStore {
       }
       const base = onDisk ?? { version: '2.0' as const, interactions: [], ...this.extra };
       const kept = this.replaced ? base.interactions.filter((i) => !this.replaced!.has(key(i))) : base.interactions;
+      this.guard?.(batch, kept.length, this.path);
       const next: CassetteFile = { ...base, version: '2.0', interactions: [...kept, ...batch] };
-      this.guard?.(next, this.path);
       await atomicWriteFile(this.path, serializeCassette(next));
       this.exists = true;
     });

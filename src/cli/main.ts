@@ -1,19 +1,48 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import pc from 'picocolors';
 import { version } from '../../package.json';
+import { listJsonFiles, scanFiles } from './commands/scanPaths';
 
-/** Builds the `cassette` command-line program. Commands arrive in later releases. */
-export function buildProgram(): Command {
-  return new Command('cassette')
+/** Builds the `cassette` command-line program. `exit` receives the exit code of a command. */
+export function buildProgram(exit: (code: number) => void = (code) => (process.exitCode = code)): Command {
+  const program = new Command('cassette')
     .description('fetch-cassette: record and replay HTTP (LLM APIs first) in JSON cassettes')
     .version(version, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText(
       'after',
-      '\nModes are chosen with the CASSETTE_MODE environment variable: record (default), replay (CI default), bypass, rerecord.\nDocs: README.md, docs/cassette-format.md, docs/troubleshooting.md',
+      '\nModes are chosen with the CASSETTE_MODE environment variable: record (default), replay (CI default), bypass, rerecord.\nDocs: README.md, docs/cassette-format.md, docs/filtering.md, docs/troubleshooting.md',
     );
+
+  program
+    .command('scan')
+    .description('look for credentials in cassettes (and other JSON files): exit 1 if any is found')
+    .argument('[paths...]', 'files or folders to scan (folders recursively, *.json)', ['test/cassettes'])
+    .option('--json', 'print the findings as JSON')
+    .action((paths: string[], opts: { json?: boolean }) => {
+      const missing = paths.filter((p) => !existsSync(p));
+      if (missing.length) {
+        console.error(`cassette scan: no such file or folder: ${missing.join(', ')}`);
+        exit(2);
+        return;
+      }
+      const files = listJsonFiles(paths);
+      const findings = scanFiles(files);
+      if (opts.json) {
+        console.log(JSON.stringify({ files: files.length, findings }, null, 2));
+      } else {
+        for (const f of findings) {
+          const where = f.interaction !== undefined ? `interaction #${f.interaction}, ${f.field}` : f.field;
+          console.log(`${pc.red('✗')} ${f.file}: ${f.kind} in ${where}: ${f.preview}`);
+        }
+        const summary = `${findings.length} credential${findings.length === 1 ? '' : 's'} found in ${files.length} file${files.length === 1 ? '' : 's'}`;
+        console.log(findings.length ? pc.red(summary) : pc.green(summary));
+      }
+      exit(findings.length ? 1 : 0);
+    });
+  return program;
 }
 
-const program = buildProgram();
-if (process.argv.length <= 2) program.help();
-program.parse(process.argv);
+buildProgram().parse(process.argv);

@@ -60,4 +60,16 @@ export interface CassetteOptions {
   fetch?: typeof globalThis.fetch;
   /** What `close()` does about recorded interactions this run never used. Default `'warn'`. */
   onUnusedInteractions?: 'ignore' | 'warn' | 'error';
+  /**
+   * The write guard: before every write, new interactions are scanned for credential shapes and a
+   * hit blocks the write (`SecretLeakError`). `patterns` adds shapes to the built-ins (see
+   * docs/filtering.md); `allow` lists values or patterns that are known not to be secrets.
+   * Default: the built-in shapes, nothing allowed.
+   */
+  secretScan?: { patterns?: Record<string, RegExp>; allow?: (string | RegExp)[] };
+  /**
+   * Explicit opt-out of built-in redactions, by name: only what is listed here is stored as it
+   * came. For tests that must see, say, a `set-cookie` header. Default: nothing kept.
+   */
+  unsafelyKeep?: { requestHeaders?: string[]; responseHeaders?: string[]; queryParams?: string[] };
 }

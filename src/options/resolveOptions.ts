@@ -1,5 +1,7 @@
 import { InvalidOptionError } from '../errors/InvalidOptionError';
 import type { CompiledFilter } from '../redaction/applySensitiveData';
+import type { ScanRules } from '../redaction/scanForSecrets';
+import { SECRET_SHAPES } from '../redaction/secretShapes';
 import {
   IDENTIFIER_HEADERS,
   SECRET_QUERY_PARAMS,
@@ -44,6 +46,7 @@ export interface ResolvedOptions {
   replayTiming: 'instant' | 'recorded' | number;
   fetch: typeof globalThis.fetch;
   onUnusedInteractions: 'ignore' | 'warn' | 'error';
+  scanRules: ScanRules;
 }
 
 const KNOWN_OPTIONS: readonly (keyof CassetteOptions)[] = [
@@ -61,6 +64,8 @@ const KNOWN_OPTIONS: readonly (keyof CassetteOptions)[] = [
   'replayTiming',
   'fetch',
   'onUnusedInteractions',
+  'secretScan',
+  'unsafelyKeep',
 ];
 
 function camel(name: string): string {
@@ -153,6 +158,42 @@ function resolveTemplate(value: unknown): TemplateOptions | undefined {
   return { patterns, preset } as TemplateOptions;
 }
 
+function resolveScan(value: unknown): ScanRules {
+  if (value === undefined) return { shapes: SECRET_SHAPES, allow: [] };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidOptionError('secretScan', 'expected { patterns?: Record<string, RegExp>, allow?: (string | RegExp)[] }');
+  }
+  const { patterns = {}, allow = [], ...rest } = value as { patterns?: unknown; allow?: unknown };
+  if (Object.keys(rest).length) throw new InvalidOptionError('secretScan', `unknown key(s) ${Object.keys(rest).join(', ')}; legal keys are patterns and allow`);
+  if (patterns === null || typeof patterns !== 'object' || Array.isArray(patterns)) throw new InvalidOptionError('secretScan.patterns', 'expected an object of name → RegExp');
+  for (const [name, re] of Object.entries(patterns)) {
+    if (!(re instanceof RegExp)) throw new InvalidOptionError(`secretScan.patterns.${name}`, `expected a RegExp, got ${JSON.stringify(re)}`);
+  }
+  if (!Array.isArray(allow) || allow.some((a) => typeof a !== 'string' && !(a instanceof RegExp))) {
+    throw new InvalidOptionError('secretScan.allow', 'expected an array of strings or RegExps');
+  }
+  return { shapes: { ...SECRET_SHAPES, ...(patterns as Record<string, RegExp>) }, allow: allow as (string | RegExp)[] };
+}
+
+function resolveKeep(value: unknown): { requestHeaders: string[]; responseHeaders: string[]; queryParams: string[] } {
+  const out = { requestHeaders: [] as string[], responseHeaders: [] as string[], queryParams: [] as string[] };
+  if (value === undefined) return out;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidOptionError('unsafelyKeep', 'expected { requestHeaders?, responseHeaders?, queryParams? }, each a list of built-in names');
+  }
+  const builtins = { requestHeaders: [...SECRET_REQUEST_HEADERS, ...IDENTIFIER_HEADERS], responseHeaders: [...SECRET_RESPONSE_HEADERS, ...IDENTIFIER_HEADERS], queryParams: SECRET_QUERY_PARAMS };
+  for (const [key, names] of Object.entries(value)) {
+    if (!(key in builtins)) throw new InvalidOptionError('unsafelyKeep', `unknown key ${key}; legal keys are requestHeaders, responseHeaders and queryParams`);
+    const list = stringList(`unsafelyKeep.${key}`, names);
+    const legal = builtins[key as keyof typeof builtins];
+    for (const name of list) {
+      if (!legal.includes(name)) throw new InvalidOptionError(`unsafelyKeep.${key}`, `'${name}' is not a built-in redaction; built-ins are ${legal.join(', ')}`);
+    }
+    out[key as keyof typeof out] = list;
+  }
+  return out;
+}
+
 function resolveTiming(value: unknown): 'instant' | 'recorded' | number {
   if (value === undefined) return 'instant';
   if (value === 'instant' || value === 'recorded') return value;
@@ -188,17 +229,19 @@ export function resolveOptions(options: CassetteOptions = {}, env: NodeJS.Proces
   const template = resolveTemplate(o.template);
   const userRequestHeaders = stringList('filterRequestHeaders', o.filterRequestHeaders);
   const userResponseHeaders = stringList('filterResponseHeaders', o.filterResponseHeaders);
+  const keep = resolveKeep(o.unsafelyKeep);
+  const without = (names: readonly string[], kept: string[]) => names.filter((n) => !kept.includes(n));
 
   return {
     cassetteDir: (o.cassetteDir as string | undefined) ?? 'test/cassettes',
     mode: resolveMode(o.mode, env),
     matchers: resolveMatchers(o.matchRequestsOn),
     sequential: (o.sequential as boolean | undefined) ?? template !== undefined,
-    requestHeadersRemoved: new Set([...SECRET_REQUEST_HEADERS, ...userRequestHeaders]),
-    requestHeadersMasked: new Set(IDENTIFIER_HEADERS.filter((h) => !userRequestHeaders.includes(h))),
-    responseHeadersRemoved: new Set([...SECRET_RESPONSE_HEADERS, ...userResponseHeaders]),
-    responseHeadersMasked: new Set(IDENTIFIER_HEADERS.filter((h) => !userResponseHeaders.includes(h))),
-    secretQueryParams: new Set(SECRET_QUERY_PARAMS),
+    requestHeadersRemoved: new Set([...without(SECRET_REQUEST_HEADERS, keep.requestHeaders), ...userRequestHeaders]),
+    requestHeadersMasked: new Set(without(IDENTIFIER_HEADERS, [...userRequestHeaders, ...keep.requestHeaders])),
+    responseHeadersRemoved: new Set([...without(SECRET_RESPONSE_HEADERS, keep.responseHeaders), ...userResponseHeaders]),
+    responseHeadersMasked: new Set(without(IDENTIFIER_HEADERS, [...userResponseHeaders, ...keep.responseHeaders])),
+    secretQueryParams: new Set(without(SECRET_QUERY_PARAMS, keep.queryParams)),
     sensitiveData: compileFilters(o.filterSensitiveData),
     filterRequest: hook('filterRequest', o.filterRequest),
     filterResponse: hook('filterResponse', o.filterResponse),
@@ -207,5 +250,6 @@ export function resolveOptions(options: CassetteOptions = {}, env: NodeJS.Proces
     replayTiming: resolveTiming(o.replayTiming),
     fetch: liveFetch as typeof globalThis.fetch,
     onUnusedInteractions: unused,
+    scanRules: resolveScan(o.secretScan),
   };
 }
