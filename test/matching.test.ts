@@ -165,7 +165,7 @@ describe('lookup cost', () => {
     });
     const index = new InteractionIndex(Array.from({ length: 10_000 }, (_, i) => make(i)), counting);
     const found = index.find(make(9_999).request);
-    expect(found?.position).toBe(9_999);
+    expect(found?.entry.position).toBe(9_999);
     // Only the one interaction with the same signature was offered to the custom matcher.
     expect(calls).toBe(1);
   });

@@ -7,7 +7,12 @@ import { decodeContentEncoding } from '../http/decodeContentEncoding';
 import { headersToStored } from '../http/headers';
 import { readIncomingRequest } from '../http/readIncomingRequest';
 import { findClosest } from '../matching/diagnoseMiss';
-import { type IndexEntry, InteractionIndex } from '../matching/InteractionIndex';
+import { type Found, type IndexEntry, InteractionIndex } from '../matching/InteractionIndex';
+import { debugLog } from '../templating/debugLog';
+import { markersIn } from '../templating/markers';
+import { storedTemplate, templateConfigOf } from '../templating/storedTemplate';
+import type { TemplateConfig } from '../templating/TemplateConfig';
+import { renderResponse, templateRequest, templateResponse } from '../templating/templateInteraction';
 import type { CassetteMode, CassetteOptions } from '../options/CassetteOptions';
 import { type ResolvedOptions, resolveOptions } from '../options/resolveOptions';
 import { filterBody, filterHeaderValues } from '../redaction/applySensitiveData';
@@ -42,6 +47,12 @@ export interface CassetteStats {
 const NO_REMOVE = new Set<string>();
 const TRANSPORT_HEADERS = new Set(HOP_BY_HOP_HEADERS);
 
+function sameValues(values: ReadonlyMap<string, string[]>, recorded: Record<string, string[]>): boolean {
+  const names = Object.keys(recorded).filter((n) => recorded[n]!.length > 0);
+  if (names.length !== values.size) return false;
+  return names.every((n) => JSON.stringify(values.get(n)) === JSON.stringify(recorded[n]));
+}
+
 /** Token usage of an interaction's response, computed once. */
 function usageOf(entry: IndexEntry): TokenUsage | undefined {
   const cached = entry as IndexEntry & { usage?: TokenUsage | null };
@@ -74,6 +85,8 @@ export class Cassette {
   private readonly deferred: Error[] = [];
   private readonly counts = { replayed: 0, recorded: 0, bypassed: 0, input: 0, output: 0 };
   private readonly secrets = new SecretTracker();
+  private readonly template: TemplateConfig | undefined;
+  private readonly debug = debugLog('fetch-cassette:template');
   private closing: Promise<void> | undefined;
 
   constructor(name: string, options: CassetteOptions = {}) {
@@ -87,6 +100,7 @@ export class Cassette {
       if (findings.length) throw new SecretLeakError(path, findings);
     });
     this.index = new InteractionIndex(this.store.loaded, this.options.matchers);
+    this.template = this.options.template ? templateConfigOf(this.options.template) : undefined;
     this.fetch = (input, init) => this.handle(input, init);
   }
 
@@ -164,8 +178,8 @@ export class Cassette {
         throw this.defer(new CassetteNotFoundError(this.path, this.mode));
       }
       const signature = this.index.signatureOf(request);
-      const entry = this.lookup(request, signature);
-      if (entry) return this.replay(entry, url, incoming.method, incoming.signal);
+      const found = this.lookup(request, signature);
+      if (found) return this.replay(found, url, incoming.method, incoming.signal);
       if (this.mode === 'replay') throw this.defer(this.miss(request));
     } else if (this.options.sequential) {
       this.index.cursor++;
@@ -173,31 +187,65 @@ export class Cassette {
     return this.record(incoming.url.href, incoming.networkInit, request, incoming.signal);
   }
 
-  private lookup(request: StoredRequest, signature: string): IndexEntry | undefined {
-    if (!this.options.sequential) return this.index.find(request, signature);
-    const entry = this.index.entries[this.index.cursor];
-    this.index.cursor++;
-    if (entry && this.index.matches(entry, request, signature)) {
+  private lookup(request: StoredRequest, signature: string): Found | undefined {
+    if (!this.options.sequential) return this.logMatch(request, this.index.find(request, signature));
+    const position = this.index.cursor++;
+    const entry = this.index.entries[position];
+    const found = entry && this.index.matchAt(entry, request, signature);
+    if (found) {
       entry.used = true;
-      return entry;
+      return this.logMatch(request, found, position);
     }
-    return undefined;
+    // Sequential only because of templates: while recording, a request that differs from an
+    // earlier recording only in its templated values replays it (the seed's "second call replays
+    // with a different id"); an exact repeat is recorded again, in order (polling).
+    if (this.mode === 'record' && this.options.sequentialImplied) {
+      const earlier = this.index.find(request, signature);
+      const recorded = (earlier?.entry.interaction.template as { recorded_values?: Record<string, string[]> } | undefined)?.recorded_values;
+      if (earlier?.values && recorded && !sameValues(earlier.values, recorded)) return this.logMatch(request, earlier, position);
+    }
+    return this.logMatch(request, undefined, position);
   }
 
-  private replay(entry: IndexEntry, url: string, method: string, signal: AbortSignal | undefined): Response {
+  /** The template debug log of each match decision. */
+  private logMatch(request: StoredRequest, found: Found | undefined, position?: number): Found | undefined {
+    if (this.debug && this.template) {
+      const at = position === undefined ? '' : ` at position #${position + 1}`;
+      if (found) {
+        const values = found.values ? [...found.values].map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(' ') : '(not templated)';
+        this.debug(`match SUCCESS${at}: ${request.method} ${request.uri} → interaction #${found.entry.position + 1}; values: ${values}`);
+      } else {
+        const templated = templateRequest(request, this.template).request;
+        const expected = position === undefined ? undefined : this.index.entries[position];
+        const diff = expected ? ` expected structure: ${JSON.stringify(expected.interaction.request.body_json ?? expected.interaction.request.body ?? '')}` : '';
+        this.debug(`match FAILED${at}: ${request.method} ${templated.uri} request structure: ${JSON.stringify(templated.body_json ?? templated.body ?? '')}${diff}`);
+      }
+    }
+    return found;
+  }
+
+  private replay(found: Found, url: string, method: string, signal: AbortSignal | undefined): Response {
     this.counts.replayed++;
+    const { entry, values } = found;
     const usage = usageOf(entry);
     if (usage) {
       this.counts.input += usage.input;
       this.counts.output += usage.output;
     }
-    return replayResponse(entry, { url, method, timing: this.options.replayTiming, signal });
+    const ctx = { url, method, timing: this.options.replayTiming, signal };
+    if (entry.template && values) {
+      const rendered = renderResponse(entry.interaction.response, values, entry.template.allowKeyTemplates);
+      return replayResponse({ interaction: { ...entry.interaction, response: rendered } }, ctx);
+    }
+    return replayResponse(entry, ctx);
   }
 
   private miss(request: StoredRequest): NoMatchingInteractionError {
     const sequential = this.options.sequential;
     const expected = sequential ? this.index.cursor - 1 : undefined;
     const candidates = sequential && this.index.entries[expected!] ? [this.index.entries[expected!]!] : this.index.entries;
+    // Compare like with like: templated interactions against the templated request.
+    const probe = this.template ? templateRequest(request, this.template).request : request;
     return new NoMatchingInteractionError({
       cassettePath: this.path,
       mode: this.mode,
@@ -205,7 +253,7 @@ export class Cassette {
       url: request.query_string ? `${request.uri}?${request.query_string}` : request.uri,
       matchers: this.options.matchers.describe,
       interactionCount: this.index.size,
-      closest: findClosest(candidates, request, this.options.matchers),
+      closest: findClosest(candidates, probe, this.options.matchers),
       expectedPosition: expected,
     });
   }
@@ -221,6 +269,18 @@ export class Cassette {
     const { response, done } = recordResponse(live, live.url || url, (captured) => this.commit(request, live, captured, signal));
     this.track(done);
     return response;
+  }
+
+  /** Replaces dynamic values with `{{name.N}}` markers in the request and, where shared, the response. */
+  private applyTemplate(interaction: StoredInteraction, config: TemplateConfig): StoredInteraction {
+    const { request, values } = templateRequest(interaction.request, config);
+    const response = templateResponse(interaction.response, values, config);
+    if (this.debug) {
+      const found = [...values].map(([n, v]) => `${n}: ${JSON.stringify(v)}`).join(', ') || '(none)';
+      const shared = [...new Set(markersIn(JSON.stringify(response)))].join(', ') || '(none)';
+      this.debug(`extraction: ${request.method} ${request.uri} values ${found}; in the response: ${shared}`);
+    }
+    return { ...interaction, request, response, template: storedTemplate(config, values) };
   }
 
   /** Replaces every credential value seen in this run, wherever it appears in the interaction. */
@@ -261,6 +321,7 @@ export class Cassette {
     let interaction: StoredInteraction = { request, response, recorded_at: new Date().toISOString() };
     if (o.beforeRecord) interaction = o.beforeRecord(interaction);
     interaction = this.scrubTracked(interaction);
+    if (this.template) interaction = this.applyTemplate(interaction, this.template);
     this.index.add(interaction, true);
     this.counts.recorded++;
     try {

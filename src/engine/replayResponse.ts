@@ -58,7 +58,7 @@ export interface ReplayContext {
  * Builds the `Response` for a recorded interaction (decoded once per interaction, then cached).
  * Streamed bodies yield one event per chunk, paced by `timing`; a recorded failure replays.
  */
-export function replayResponse(entry: IndexEntry, ctx: ReplayContext): Response {
+export function replayResponse(entry: Pick<IndexEntry, 'interaction' | 'replayCache'>, ctx: ReplayContext): Response {
   const data = (entry.replayCache ??= replayData(entry.interaction.response)) as ReplayData;
   let body: BodyInit | null;
   if (NULL_BODY_STATUS.has(data.status) || ctx.method === 'HEAD') body = null;

@@ -9,9 +9,14 @@ const CANNED: [RegExp, string][] = [
   [/goodbye/i, 'Goodbye! Have a great day.'],
 ];
 
-/** The answer text for a prompt: a canned answer when one fits, else an echo. */
+/**
+ * The answer text for a prompt: a canned answer when one fits, else an echo. A conversation id
+ * in the prompt (`conv_…`) is repeated at the end, as a model repeats context.
+ */
 export function replyFor(prompt: string): string {
-  for (const [pattern, answer] of CANNED) if (pattern.test(prompt.trim())) return answer;
+  const conversation = /conv_[A-Za-z0-9]+/.exec(prompt)?.[0];
+  const suffix = conversation ? ` (conversation ${conversation})` : '';
+  for (const [pattern, answer] of CANNED) if (pattern.test(prompt.trim())) return answer + suffix;
   return `You said: ${prompt}`;
 }
 

@@ -25,6 +25,8 @@ export interface TemplateOptions {
   patterns?: Record<string, RegExp>;
   /** Built-in pattern sets: `'openai'`, `'anthropic'`, `'llm'` (both) or `'common'` (uuid, ISO timestamps). */
   preset?: 'openai' | 'anthropic' | 'llm' | 'common';
+  /** Also template JSON object keys (only string values are templated otherwise). Default `false`. */
+  allowKeyTemplates?: boolean;
 }
 
 /** Options of `createCassette` and `withCassette`. Every field is optional. */
@@ -52,7 +54,7 @@ export interface CassetteOptions {
   filterResponse?: (response: StoredResponse) => StoredResponse;
   /** Hook on the whole interaction just before it is stored. Default none. */
   beforeRecord?: (interaction: StoredInteraction) => StoredInteraction;
-  /** Template configuration (reserved: see docs for status). Default none. */
+  /** Dynamic values (ids, timestamps) that may differ on replay: see docs/templating.md. Default none. */
   template?: TemplateOptions;
   /** Pacing of replayed streams: `'instant'` (default), `'recorded'`, or a speed factor (2 = twice as fast). */
   replayTiming?: 'instant' | 'recorded' | number;

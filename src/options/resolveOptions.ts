@@ -33,6 +33,8 @@ export interface ResolvedOptions {
   mode: CassetteMode;
   matchers: ResolvedMatchers;
   sequential: boolean;
+  /** Sequential only because `template` is set: in `record` mode a request that does not match at the cursor may still replay an earlier match. */
+  sequentialImplied: boolean;
   requestHeadersRemoved: ReadonlySet<string>;
   requestHeadersMasked: ReadonlySet<string>;
   responseHeadersRemoved: ReadonlySet<string>;
@@ -137,11 +139,12 @@ function compileFilters(value: unknown): CompiledFilter[] {
 function resolveTemplate(value: unknown): TemplateOptions | undefined {
   if (value === undefined) return undefined;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InvalidOptionError('template', 'expected { patterns?: Record<string, RegExp>, preset?: ' + TEMPLATE_PRESETS.map((p) => `'${p}'`).join(' | ') + ' }');
+    throw new InvalidOptionError('template', 'expected { patterns?: Record<string, RegExp>, preset?: ' + TEMPLATE_PRESETS.map((p) => `'${p}'`).join(' | ') + ', allowKeyTemplates?: boolean }');
   }
-  const { patterns, preset, ...rest } = value as TemplateOptions & Record<string, unknown>;
+  const { patterns, preset, allowKeyTemplates, ...rest } = value as TemplateOptions & Record<string, unknown>;
   const extra = Object.keys(rest);
-  if (extra.length) throw new InvalidOptionError('template', `unknown key(s) ${extra.join(', ')}; legal keys are patterns and preset`);
+  if (extra.length) throw new InvalidOptionError('template', `unknown key(s) ${extra.join(', ')}; legal keys are patterns, preset and allowKeyTemplates`);
+  if (allowKeyTemplates !== undefined && typeof allowKeyTemplates !== 'boolean') throw new InvalidOptionError('template.allowKeyTemplates', 'expected true or false');
   if (patterns === undefined && preset === undefined) {
     throw new InvalidOptionError('template', 'needs patterns, a preset, or both');
   }
@@ -155,7 +158,7 @@ function resolveTemplate(value: unknown): TemplateOptions | undefined {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new InvalidOptionError(`template.patterns.${name}`, 'a pattern name must be an identifier (letters, digits, _)');
     }
   }
-  return { patterns, preset } as TemplateOptions;
+  return { patterns, preset, allowKeyTemplates } as TemplateOptions;
 }
 
 function resolveScan(value: unknown): ScanRules {
@@ -237,6 +240,7 @@ export function resolveOptions(options: CassetteOptions = {}, env: NodeJS.Proces
     mode: resolveMode(o.mode, env),
     matchers: resolveMatchers(o.matchRequestsOn),
     sequential: (o.sequential as boolean | undefined) ?? template !== undefined,
+    sequentialImplied: o.sequential === undefined && template !== undefined,
     requestHeadersRemoved: new Set([...without(SECRET_REQUEST_HEADERS, keep.requestHeaders), ...userRequestHeaders]),
     requestHeadersMasked: new Set(without(IDENTIFIER_HEADERS, [...userRequestHeaders, ...keep.requestHeaders])),
     responseHeadersRemoved: new Set([...without(SECRET_RESPONSE_HEADERS, keep.responseHeaders), ...userResponseHeaders]),
