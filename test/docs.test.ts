@@ -54,6 +54,19 @@ describe('README', () => {
     }
   });
 
+  it('docs/templating.md embeds examples/templates.ts verbatim; it records once and replays with another id', async () => {
+    expect(embeddedFiles('docs/templating.md')).toContain('examples/templates.ts');
+    const tmp = makeTmpDir();
+    const hits = server.hits;
+    try {
+      const out = await runTs(path.join(root, 'examples', 'templates.ts'), { cwd: tmp.dir, env: { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'sk-ant-test-fake' } });
+      expect(out).toMatch(/calls itself.*conv_abc123[\s\S]*calls itself.*conv_xyz789/);
+      expect(server.hits).toBe(hits + 1);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('embeds examples/with-cassette.ts verbatim, and it records then replays through the AI SDK', async () => {
     expect(embeddedFiles('README.md')).toContain('examples/with-cassette.ts');
     const tmp = makeTmpDir();
