@@ -5,7 +5,7 @@ import { RecordingNetworkError } from '../errors/RecordingNetworkError';
 import { encodeBody } from '../http/bodyCodec';
 import { decodeContentEncoding } from '../http/decodeContentEncoding';
 import { headersToStored } from '../http/headers';
-import { readIncomingRequest } from '../http/readIncomingRequest';
+import { readIncomingRequest, readPlainRequest } from '../http/readIncomingRequest';
 import { findClosest } from '../matching/diagnoseMiss';
 import { type Found, type IndexEntry, InteractionIndex } from '../matching/InteractionIndex';
 import { debugLog } from '../templating/debugLog';
@@ -168,7 +168,7 @@ export class Cassette {
       this.counts.bypassed++;
       return this.options.fetch(input, init);
     }
-    const incoming = await readIncomingRequest(input, init);
+    const incoming = readPlainRequest(input, init) ?? (await readIncomingRequest(input, init));
     if (incoming.signal?.aborted) throw abortReason(incoming.signal);
     const request = toStoredRequest(incoming, this.options, this.secrets);
     const url = incoming.url.href;
@@ -184,7 +184,7 @@ export class Cassette {
     } else if (this.options.sequential) {
       this.index.cursor++;
     }
-    return this.record(incoming.url.href, incoming.networkInit, request, incoming.signal);
+    return this.record(incoming.url.href, incoming.networkInit(), request, incoming.signal);
   }
 
   private lookup(request: StoredRequest, signature: string): Found | undefined {

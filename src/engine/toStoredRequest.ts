@@ -39,7 +39,7 @@ export function toStoredRequest(incoming: IncomingRequest, options: ResolvedOpti
     method: incoming.method,
     uri: `${url.protocol}//${url.host}${url.pathname}`,
     query_string: url.search.slice(1),
-    headers: { ...incoming.headers },
+    headers: options.filterRequest ? { ...incoming.headers } : incoming.headers,
     ...encodeBody(incoming.body, incoming.headers['content-type']?.[0]),
   };
   if (options.filterRequest) request = options.filterRequest(request);

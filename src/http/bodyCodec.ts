@@ -37,6 +37,10 @@ function toBase64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
+function bytesOf(body: Uint8Array | string): Uint8Array {
+  return typeof body === 'string' ? encoder.encode(body) : body;
+}
+
 function jsonOrText(text: string): StoredBody {
   const parsed = parseJsonLossless(text);
   return parsed.ok ? { body_type: 'json', body_json: parsed.value } : { body_type: 'text', body: text };
@@ -49,10 +53,10 @@ function jsonOrText(text: string): StoredBody {
 export function encodeBody(body: Uint8Array | string, contentType: string | undefined): StoredBody {
   if (typeof body === 'string' ? body.length === 0 : body.byteLength === 0) return { body_type: 'text', body: '' };
   const type = (contentType ?? '').toLowerCase();
-  const bytes = () => (typeof body === 'string' ? encoder.encode(body) : body);
-  if (BLOB_TYPES.some((t) => type.startsWith(t))) return { body_type: 'blob', body_blob: toBase64(bytes()) };
+  if (typeof body === 'string' && type.includes('json')) return jsonOrText(body);
+  if (BLOB_TYPES.some((t) => type.startsWith(t))) return { body_type: 'blob', body_blob: toBase64(bytesOf(body)) };
   const text = typeof body === 'string' ? body : decodeUtf8(body);
-  if (text === undefined) return { body_type: 'blob', body_blob: toBase64(bytes()) };
+  if (text === undefined) return { body_type: 'blob', body_blob: toBase64(bytesOf(body)) };
   if (type.includes('json')) return jsonOrText(text);
   if (TEXT_TYPES.some((t) => type.startsWith(t))) return { body_type: 'text', body: text };
   const first = text.trimStart()[0];
@@ -60,7 +64,7 @@ export function encodeBody(body: Uint8Array | string, contentType: string | unde
     const stored = jsonOrText(text);
     if (stored.body_type === 'json') return stored;
   }
-  if (NON_PRINTABLE.test(text)) return { body_type: 'blob', body_blob: toBase64(bytes()) };
+  if (NON_PRINTABLE.test(text)) return { body_type: 'blob', body_blob: toBase64(bytesOf(body)) };
   return { body_type: 'text', body: text };
 }
 

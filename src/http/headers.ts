@@ -1,26 +1,29 @@
 import type { StoredHeaders } from '../cassette/types';
 
 /** Lower-cased header map from any `HeadersInit`. Repeated names keep every value. */
+function add(out: StoredHeaders, name: string, value: string): void {
+  const key = name.toLowerCase();
+  (out[key] ??= []).push(String(value));
+}
+
 export function headersToStored(init: HeadersInit | undefined | null): StoredHeaders {
   const out: StoredHeaders = {};
   if (!init) return out;
-  const add = (name: string, value: string) => {
-    const key = name.toLowerCase();
-    (out[key] ??= []).push(String(value));
-  };
   if (init instanceof Headers) {
     init.forEach((value, name) => {
       if (name === 'set-cookie') return;
-      add(name, value);
+      add(out, name, value);
     });
-    for (const cookie of init.getSetCookie()) add('set-cookie', cookie);
+    for (const cookie of init.getSetCookie()) add(out, 'set-cookie', cookie);
   } else if (Array.isArray(init) || Symbol.iterator in init) {
-    for (const [name, value] of init as Iterable<[string, string]>) add(name, value);
+    for (const [name, value] of init as Iterable<[string, string]>) add(out, name, value);
   } else {
-    for (const [name, value] of Object.entries(init as Record<string, string | string[] | undefined>)) {
+    const record = init as Record<string, string | string[] | undefined>;
+    for (const name in record) {
+      const value = record[name];
       if (value === undefined) continue;
-      if (Array.isArray(value)) for (const v of value) add(name, v);
-      else add(name, value);
+      if (Array.isArray(value)) for (const v of value) add(out, name, v);
+      else add(out, name, value);
     }
   }
   return out;

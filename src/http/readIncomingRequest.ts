@@ -10,8 +10,8 @@ export interface IncomingRequest {
   /** The body, as text when the caller gave text (no copy), otherwise bytes. */
   body: string | Uint8Array;
   signal: AbortSignal | undefined;
-  /** Everything needed to send the same request live. */
-  networkInit: RequestInit;
+  /** Everything needed to send the same request live (built only when a live call is made). */
+  networkInit(): RequestInit;
 }
 
 const REQUEST_FIELDS = [
@@ -32,16 +32,32 @@ function sendable(body: string | Uint8Array, method: string): BodyInit | undefin
 }
 
 function fromParts(url: URL, method: string, headers: StoredHeaders, body: string | Uint8Array, signal: AbortSignal | undefined, base: RequestInit): IncomingRequest {
-  const pairs: [string, string][] = [];
-  for (const name of Object.keys(headers)) for (const value of headers[name]!) pairs.push([name, value]);
   return {
     method,
     url,
     headers,
     body,
     signal,
-    networkInit: { ...base, method, headers: pairs, body: sendable(body, method), signal: signal ?? null },
+    networkInit() {
+      const pairs: [string, string][] = [];
+      for (const name of Object.keys(headers)) for (const value of headers[name]!) pairs.push([name, value]);
+      return { ...base, method, headers: pairs, body: sendable(body, method), signal: signal ?? null };
+    },
   };
+}
+
+/**
+ * The common case, read without building a `Request` (or awaiting): a string or `URL` and a
+ * string body or none, which is what the LLM SDKs send. Undefined for anything else.
+ */
+export function readPlainRequest(input: RequestInfo | URL, init?: RequestInit): IncomingRequest | undefined {
+  const initBody = init?.body;
+  if (!(typeof input === 'string' || input instanceof URL) || !(initBody === undefined || initBody === null || typeof initBody === 'string')) return undefined;
+  const url = new URL(input);
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const headers = headersToStored(init?.headers);
+  if (typeof initBody === 'string' && !headers['content-type']) headers['content-type'] = ['text/plain;charset=UTF-8'];
+  return fromParts(url, method, headers, initBody ?? '', init?.signal ?? undefined, init ?? {});
 }
 
 /**
@@ -49,15 +65,9 @@ function fromParts(url: URL, method: string, headers: StoredHeaders, body: strin
  * without building a `Request`; everything else goes through `Request` so every body type works.
  */
 export async function readIncomingRequest(input: RequestInfo | URL, init?: RequestInit): Promise<IncomingRequest> {
+  const plain = readPlainRequest(input, init);
+  if (plain) return plain;
   const plainInput = typeof input === 'string' || input instanceof URL;
-  const initBody = init?.body;
-  if (plainInput && (initBody === undefined || initBody === null || typeof initBody === 'string')) {
-    const url = new URL(input);
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const headers = headersToStored(init?.headers);
-    if (typeof initBody === 'string' && !headers['content-type']) headers['content-type'] = ['text/plain;charset=UTF-8'];
-    return fromParts(url, method, headers, initBody ?? '', init?.signal ?? undefined, init ?? {});
-  }
   const request = new Request(input, init);
   const base: RequestInit = {};
   if (!plainInput) for (const field of REQUEST_FIELDS) (base as Record<string, unknown>)[field] = (input as Request)[field];

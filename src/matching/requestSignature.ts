@@ -9,13 +9,22 @@ export function normalizeMethod(r: StoredRequest): string {
   return r.method.toUpperCase();
 }
 
+// Requests go to few distinct endpoints: normalised URIs are remembered (bounded).
+const uriCache = new Map<string, string>();
+
 export function normalizeUri(r: StoredRequest): string {
+  const cached = uriCache.get(r.uri);
+  if (cached !== undefined) return cached;
+  let normal: string;
   try {
     const u = new URL(r.uri);
-    return `${u.protocol}//${u.host}${u.pathname}`;
+    normal = `${u.protocol}//${u.host}${u.pathname}`;
   } catch {
-    return r.uri;
+    normal = r.uri;
   }
+  if (uriCache.size >= 1000) uriCache.clear();
+  uriCache.set(r.uri, normal);
+  return normal;
 }
 
 /** Decoded query pairs, sorted (repeated keys kept). */
