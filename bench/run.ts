@@ -5,53 +5,43 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createCassette } from 'fetch-cassette';
+import { ADAPTERS } from './adapters/index';
 import { fetchCassette } from './adapters/fetchCassette';
 import { floor } from './adapters/floor';
-import { msw } from './adapters/msw';
-import { nockBack } from './adapters/nockBack';
-import { polly } from './adapters/polly';
-import { talkbackProxy } from './adapters/talkback';
 import type { Adapter } from './adapters/types';
-import { undiciMockAgent } from './adapters/undiciMockAgent';
 import { formatMs, measure, type Timing } from './measure';
 import { startOrigin } from './originServer';
-import { type Workload, workloads } from './workloads';
+import { slug, type Workload, workloads } from './workloads';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
+const loader = pathToFileURL(path.resolve(here, '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const only = process.env.BENCH_ONLY?.split(',');
-const adapters: Adapter[] = [floor, fetchCassette, undiciMockAgent, polly, msw, nockBack, talkbackProxy].filter((a) => !only || only.some((o) => a.name.includes(o)));
+const adapters: Adapter[] = ADAPTERS.filter((a) => !only || only.some((o) => a.name.includes(o)));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fetch-cassette-bench-'));
 const results = new Map<string, Map<string, Timing | string>>();
 
-async function runWorkload(workload: Workload): Promise<void> {
+function runChild(adapter: Adapter, index: number): Timing | string {
+  const skipped = adapter.skip?.(workloads()[index]!);
+  if (skipped) return skipped;
+  try {
+    const out = execFileSync(process.execPath, ['--import', loader, path.join(here, 'child.ts'), adapter.name, String(index), dir], { encoding: 'utf8', timeout: 600_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const parsed = JSON.parse(out) as Timing | { error: string };
+    return 'error' in parsed ? `failed: ${parsed.error}` : parsed;
+  } catch (error) {
+    return `failed: ${(error as Error).message.split('\n')[0]}`;
+  }
+}
+
+
+async function runWorkload(workload: Workload, index: number): Promise<void> {
   const row = new Map<string, Timing | string>();
   results.set(workload.name, row);
-  const origin = await startOrigin(workload.interactions);
-  const target = workload.interactions[workload.target]!;
   for (const adapter of adapters) {
-    let prepared;
-    try {
-      prepared = await adapter.prepare(workload, origin, dir);
-      const base = prepared.baseUrl ?? origin.url;
-      const op = async () => {
-        const r = await prepared!.fetch(`${base}${target.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.requestBody });
-        await r.arrayBuffer();
-      };
-      const check = await prepared.fetch(`${base}${target.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: target.requestBody });
-      const text = await check.text();
-      if (check.status !== 200 || JSON.stringify(text.length) !== JSON.stringify(target.responseBody.length)) throw new Error(`wrong replay: status ${check.status}, ${text.length} bytes`);
-      const hits = origin.hits;
-      const timing = await measure(op, workload);
-      if (adapter !== talkbackProxy && origin.hits !== hits) throw new Error('the origin was called during replay');
-      row.set(adapter.name, timing);
-      process.stderr.write(`  ${workload.name} / ${adapter.name}: median ${formatMs(timing.median)}, p99 ${formatMs(timing.p99)} (n=${timing.n})\n`);
-    } catch (error) {
-      row.set(adapter.name, `failed: ${(error as Error).message.split('\n')[0]}`);
-      process.stderr.write(`  ${workload.name} / ${adapter.name}: ${(error as Error).message.split('\n')[0]}\n`);
-    } finally {
-      await prepared?.close().catch(() => undefined);
-    }
+    const result = runChild(adapter, index);
+    row.set(adapter.name, result);
+    const text = typeof result === 'string' ? result : `median ${formatMs(result.median)}, p99 ${formatMs(result.p99)} (n=${result.n})`;
+    process.stderr.write(`  ${workload.name} / ${adapter.name}: ${text}\n`);
   }
-  await origin.close();
 }
 
 function table(): string {
@@ -62,7 +52,7 @@ function table(): string {
     const cells = names.map((n) => {
       const t = row.get(n);
       if (!t) return '–';
-      if (typeof t === 'string') return t;
+      if (typeof t === 'string') return t.replace(/\|/g, '/');
       const ratio = typeof floorTiming === 'object' ? ` (${(t.median / floorTiming.median).toFixed(2)}×)` : '';
       return `${formatMs(t.median)}${ratio}<br>p99 ${formatMs(t.p99)}`;
     });
@@ -94,9 +84,8 @@ async function loadAndMemory(): Promise<string> {
   const prepared = await fetchCassette.prepare(big!, origin, dir);
   await prepared.close();
   await origin.close();
-  const loader = pathToFileURL(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   const runs = Array.from({ length: 5 }, () =>
-    JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', loader, path.join(path.dirname(fileURLToPath(import.meta.url)), 'loadCassette.ts'), dir, `bench-${big!.interactions.length}-${big!.target}`], { encoding: 'utf8' })) as { loadMs: number; heapMB: number; fileMB: number },
+    JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', loader, path.join(here, 'loadCassette.ts'), dir, `bench-${slug(big!.name)}`], { encoding: 'utf8' })) as { loadMs: number; heapMB: number; fileMB: number },
   ).sort((a, b) => a.loadMs - b.loadMs);
   const m = runs[2]!;
   return `- 10,000-interaction cassette: ${m.fileMB.toFixed(1)} MB file, loaded in ${m.loadMs.toFixed(1)} ms (median of 5 processes) = ${(m.loadMs / m.fileMB).toFixed(1)} ms per MB; heap retained after load ${m.heapMB.toFixed(1)} MB.`;
@@ -161,7 +150,7 @@ async function recordOverhead(): Promise<string> {
 }
 
 const started = Date.now();
-for (const w of workloads()) await runWorkload(w);
+for (const [i, w] of workloads().entries()) await runWorkload(w, i);
 const lookup = results.get('lookup in 10,000 interactions')?.get(fetchCassette.name);
 const lookupSmall = results.get('lookup in 10 interactions')?.get(fetchCassette.name);
 const extra = [

@@ -70,3 +70,8 @@ export function workloads(): Workload[] {
     { name: 'lookup in 10,000 interactions', interactions: many(10_000), target: 7_777, warmup: 300, iterations: 3000 },
   ];
 }
+
+/** A file-name-safe form of a workload name. */
+export function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

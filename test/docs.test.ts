@@ -9,15 +9,24 @@ import { makeTmpDir } from './support/tmpDir';
 const root = path.resolve(__dirname, '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
-/** Every ```ts block in a markdown file that starts with `// file: <path>` must equal that file. */
+/**
+ * The files a markdown document embeds: a ```ts block whose first line is `// file: <path>`, or
+ * any block right after `<!-- file: <path> -->`. Each must equal that file, byte for byte.
+ */
 function embeddedFiles(markdown: string): string[] {
   const out: string[] = [];
-  for (const match of read(markdown).matchAll(/```ts\n\/\/ file: (\S+)\n([\s\S]*?)```/g)) {
+  const text = read(markdown);
+  for (const match of text.matchAll(/```ts\n\/\/ file: (\S+)\n([\s\S]*?)```/g)) {
+    expect(read(match[1]!), `${markdown} embeds ${match[1]}`).toBe(match[2]);
+    out.push(match[1]!);
+  }
+  for (const match of text.matchAll(/<!-- file: (\S+) -->\n```\w*\n([\s\S]*?)```/g)) {
     expect(read(match[1]!), `${markdown} embeds ${match[1]}`).toBe(match[2]);
     out.push(match[1]!);
   }
   return out;
 }
+
 
 describe('README', () => {
   let server: FakeLlmServer;

@@ -5,12 +5,13 @@ import { createCassette } from 'fetch-cassette';
 import { serializeCassette } from '../../src/cassette/serializeCassette';
 import type { StoredInteraction } from '../../src/cassette/types';
 import type { Adapter } from './types';
+import { slug } from '../workloads';
 
 /** fetch-cassette: recorded from the origin through `cassette.fetch`, then replayed (`mode: 'replay'`). */
 export const fetchCassette: Adapter = {
   name: 'fetch-cassette',
   async prepare(workload, origin, dir) {
-    const name = `bench-${workload.interactions.length}-${workload.target}`;
+    const name = `bench-${slug(workload.name)}`;
     if (workload.interactions.length <= 100) {
       const rec = createCassette(name, { cassetteDir: dir, mode: 'rerecord' });
       for (const i of workload.interactions) {

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { Adapter } from './types';
+import { slug } from '../workloads';
 
 /** nock back: fixtures recorded in `record` mode from the origin, replayed in `lockdown` mode. */
 export const nockBack: Adapter = {
@@ -7,7 +8,7 @@ export const nockBack: Adapter = {
   async prepare(workload, origin, dir) {
     if (!nock.isActive()) nock.activate();
     nock.back.fixtures = dir;
-    const fixture = `nock-${workload.interactions.length}-${workload.target}.json`;
+    const fixture = `nock-${slug(workload.name)}.json`;
     nock.back.setMode('record');
     const recording = await nock.back(fixture);
     for (const i of workload.interactions) {

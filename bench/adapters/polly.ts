@@ -2,6 +2,7 @@ import FetchAdapter from '@pollyjs/adapter-fetch';
 import { Polly } from '@pollyjs/core';
 import FSPersister from '@pollyjs/persister-fs';
 import type { Adapter } from './types';
+import { slug } from '../workloads';
 
 Polly.register(FetchAdapter);
 Polly.register(FSPersister);
@@ -18,7 +19,7 @@ export const polly: Adapter = {
       matchRequestsBy: { headers: false, order: false },
       logLevel: 'silent',
     };
-    const name = `polly-${workload.interactions.length}-${workload.target}`;
+    const name = `polly-${slug(workload.name)}`;
     const recorder = new Polly(name, { ...config, mode: 'record' } as never);
     for (const i of workload.interactions) {
       const r = await fetch(`${origin.url}${i.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: i.requestBody });

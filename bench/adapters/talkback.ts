@@ -1,6 +1,7 @@
 import net from 'node:net';
 import talkback from 'talkback';
 import type { Adapter } from './types';
+import { slug } from '../workloads';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -13,8 +14,10 @@ async function freePort(): Promise<number> {
 /** talkback: a recording proxy in front of the origin; tapes recorded, then recording disabled. */
 export const talkbackProxy: Adapter = {
   name: 'talkback (proxy)',
+  skip: (workload) =>
+    workload.interactions.length > 1000 ? 'not run: recording 10,000 tapes through the proxy takes more than 10 minutes here' : undefined,
   async prepare(workload, origin, dir) {
-    const common = { host: origin.url, path: `${dir}/talkback-${workload.interactions.length}-${workload.target}`, silent: true, summary: false };
+    const common = { host: origin.url, path: `${dir}/talkback-${slug(workload.name)}`, silent: true, summary: false };
     const port = await freePort();
     const recorder = talkback({ ...common, port, record: talkback.Options.RecordMode.NEW });
     await recorder.start();

@@ -11,6 +11,8 @@ export interface Prepared {
 
 export interface Adapter {
   name: string;
+  /** A reason to leave a workload out (reported in the table), or undefined. */
+  skip?(workload: Workload): string | undefined;
   /** Records the workload from the origin as the tool's docs recommend, then switches to replay. */
   prepare(workload: Workload, origin: Origin, dir: string): Promise<Prepared>;
 }

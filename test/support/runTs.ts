@@ -9,11 +9,11 @@ export const TSX_LOADER = pathToFileURL(path.resolve(__dirname, '..', '..', 'nod
  * Runs a TypeScript file in a child Node process and resolves with its stdout. Asynchronous, so
  * servers in the test process keep answering the child.
  */
-export function runTs(file: string, options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+export function runTs(file: string, options: { cwd?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', TSX_LOADER, file],
+      ['--import', TSX_LOADER, file, ...(options.args ?? [])],
       { cwd: options.cwd, encoding: 'utf8', env: { ...process.env, CASSETTE_MODE: '', CI: '', ...options.env } },
       (error, stdout, stderr) => (error ? reject(Object.assign(error, { stdout, stderr })) : resolve(stdout)),
     );
