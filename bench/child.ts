@@ -1,5 +1,6 @@
 // One adapter, one workload, in a process of its own (the peers patch globals that would leak
 // into each other). Prints the timing as JSON. argv: <adapter name> <workload index> <dir>
+import { canonicalJson } from '../src/http/json';
 import { ADAPTERS } from './adapters/index';
 import { measure } from './measure';
 import { startOrigin } from './originServer';
@@ -18,7 +19,7 @@ try {
   const check = await call();
   const text = await check.text();
   // Some tools re-serialise JSON (talkback pretty-prints it): compare JSON by value.
-  const same = target.contentType.includes('json') ? JSON.stringify(JSON.parse(text)) === JSON.stringify(JSON.parse(target.responseBody)) : text === target.responseBody;
+  const same = target.contentType.includes('json') ? canonicalJson(JSON.parse(text)) === canonicalJson(JSON.parse(target.responseBody)) : text === target.responseBody;
   if (check.status !== 200 || !same) throw new Error(`wrong replay: status ${check.status}, ${text.length} bytes`);
   const hits = origin.hits;
   const timing = await measure(async () => {
