@@ -201,3 +201,46 @@ describe('cassette scan', () => {
     expect((await scan([path.join(tmp.dir, 'missing')])).code).toBe(2);
   });
 });
+
+describe('filterSensitiveData reaches every place', () => {
+  it('URL path, query, header values, JSON keys and values, text, decoded binary and every stream event', async () => {
+    const secret = 'ACME-4242-SECRET';
+    const echo = await startEchoServer((req, res) => {
+      if (req.url!.startsWith('/sse')) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'x-echo': secret });
+        const event = `event: e\ndata: {"v":"${secret}"}\n\n: note ${secret}\n\n`;
+        res.write(event.slice(0, 24));
+        setTimeout(() => res.end(event.slice(24)), 10);
+      } else if (req.url!.startsWith('/bin')) {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.end(Buffer.concat([Buffer.from([0, 255]), Buffer.from(secret)]));
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ [secret]: 'as key', value: `text ${secret}` }));
+      }
+    });
+    try {
+      const opts: CassetteOptions = { cassetteDir: tmp.dir, filterSensitiveData: [[secret, 'FILTERED']] };
+      const run = async (fetch: typeof globalThis.fetch) => [
+        await (await fetch(`${echo.url}/p/${secret}?q=${secret}`, { method: 'POST', headers: { 'x-note': secret, 'content-type': 'application/json' }, body: JSON.stringify({ [secret]: secret }) })).text(),
+        await (await fetch(`${echo.url}/t`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: `plain ${secret}` })).text(),
+        await (await fetch(`${echo.url}/bin`)).arrayBuffer().then((b) => Buffer.from(b).toString('latin1')),
+        await (await fetch(`${echo.url}/sse`)).text(),
+      ];
+      const live = await withCassette('everywhere', opts, run);
+      expect(live.join()).toContain(secret);
+      await echo.close();
+      // The same request, filtered the same way, still matches; the replay serves filtered data.
+      const replayed = await withCassette('everywhere', { ...opts, mode: 'replay' }, run);
+      expect(replayed.join()).not.toContain(secret);
+      const text = file('everywhere');
+      expect(text).not.toContain(secret);
+      expect(Buffer.from(JSON.parse(text).interactions[2].response.body_blob, 'base64').toString('latin1')).toContain('FILTERED');
+      expect(text).toContain('"x-note": [\n            "FILTERED"');
+      expect(text).toContain('/p/FILTERED');
+      expect(text).toContain('q=FILTERED');
+    } finally {
+      await echo.close().catch(() => undefined);
+    }
+  });
+});

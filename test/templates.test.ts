@@ -254,6 +254,10 @@ describe("the original's defects are not reproduced", () => {
   });
 
   it('marker indices do not skip: recorded_values[name][N] is the value of {{name.N}}', async () => {
+    // The naive way numbers every occurrence, duplicates included, but stores distinct values.
+    const occurrences = ['conv_a', 'conv_a', 'conv_b', 'conv_a', 'conv_c'];
+    const naiveMarkers = [...new Set(occurrences)].map((v) => occurrences.indexOf(v));
+    expect(naiveMarkers).toEqual([0, 2, 4]); // {{conv.0}}, {{conv.2}}, {{conv.4}}: gaps, and recorded_values[2] is conv_c, not conv_b
     const t = { patterns: { conv: /conv_[a-z]+/ } };
     await withCassette('indices', withTemplate(t), (fetch) => post(fetch, { list: ['conv_a', 'conv_a', 'conv_b', 'conv_a', 'conv_c'] }));
     const i = stored('indices').interactions[0]!;

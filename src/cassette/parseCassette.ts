@@ -14,9 +14,20 @@ function positionOf(text: string, message: string): { line: number; column: numb
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** Already the stored shape (what this library writes): lower-case names, lists of strings. */
+function isStoredShape(headers: Record<string, unknown>): boolean {
+  for (const name in headers) {
+    const v = headers[name];
+    if (!Array.isArray(v) || name !== name.toLowerCase()) return false;
+    for (const x of v) if (typeof x !== 'string') return false;
+  }
+  return true;
+}
+
 function headersOf(value: unknown, where: string, fail: (m: string) => never): StoredHeaders {
   if (value === undefined || value === null) return {};
   if (!isObject(value)) fail(`${where} must be an object of header name → list of values`);
+  if (isStoredShape(value)) return value as StoredHeaders;
   const out: StoredHeaders = {};
   for (const [name, v] of Object.entries(value)) {
     const list = Array.isArray(v) ? v : [v];
@@ -63,7 +74,11 @@ function bodyOf(value: Record<string, unknown>, where: string, fail: (m: string)
 function interactionOf(raw: unknown, i: number, fail: (m: string) => never): StoredInteraction {
   const where = `interactions[${i}]`;
   if (!isObject(raw)) fail(`${where} must be an object`);
-  const { request: rq, response: rs, recorded_at, ...extra } = raw as Record<string, unknown>;
+  const { request: rq, response: rs, recorded_at } = raw as Record<string, unknown>;
+  let extra: Record<string, unknown> | undefined;
+  for (const key in raw as object) {
+    if (key !== 'request' && key !== 'response' && key !== 'recorded_at') (extra ??= {})[key] = (raw as Record<string, unknown>)[key];
+  }
   if (!isObject(rq)) fail(`${where}.request is missing or not an object`);
   if (!isObject(rs)) fail(`${where}.response is missing or not an object`);
   const req = rq as Record<string, unknown>;
@@ -89,7 +104,8 @@ function interactionOf(raw: unknown, i: number, fail: (m: string) => never): Sto
     if (!isObject(e) || typeof e.name !== 'string' || typeof e.message !== 'string') fail(`${where}.response.body_error must be {name, message, cut_by}`);
     response.body_error = { name: e.name as string, message: e.message as string, cut_by: e.cut_by === 'client' ? 'client' : 'server' };
   }
-  return { ...extra, request, response, recorded_at: typeof recorded_at === 'string' ? recorded_at : 'unknown' };
+  const interaction: StoredInteraction = { request, response, recorded_at: typeof recorded_at === 'string' ? recorded_at : 'unknown' };
+  return extra ? { ...extra, ...interaction } : interaction;
 }
 
 /**

@@ -62,16 +62,42 @@ export function sortKeysDeep(value: unknown): unknown {
   return value;
 }
 
-/** A string that is equal for two JSON values exactly when they are equal ignoring key order. */
+/** True when every object in the value has its keys in sorted order (as cassettes are written). */
+function keysSorted(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    for (const v of value) if (v !== null && typeof v === 'object' && !keysSorted(v)) return false;
+    return true;
+  }
+  if (value !== null && typeof value === 'object') {
+    let previous: string | undefined;
+    const obj = value as Record<string, unknown>;
+    for (const key in obj) {
+      if (previous !== undefined && key < previous) return false;
+      previous = key;
+      const v = obj[key];
+      if (v !== null && typeof v === 'object' && !keysSorted(v)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A string that is equal for two JSON values exactly when they are equal ignoring key order.
+ * Values whose keys are already sorted (every stored body) take the native `JSON.stringify` path.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  return keysSorted(value) ? (JSON.stringify(value) ?? 'null') : sortedJson(value);
+}
+
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj).sort();
     let out = '{';
     for (let i = 0; i < keys.length; i++) {
       if (i > 0) out += ',';
-      out += `${JSON.stringify(keys[i])}:${canonicalJson(obj[keys[i]!])}`;
+      out += `${JSON.stringify(keys[i])}:${sortedJson(obj[keys[i]!])}`;
     }
     return `${out}}`;
   }

@@ -33,6 +33,15 @@ export function replayBody(chunks: readonly Uint8Array[], delays: readonly numbe
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        if (factor === 0) {
+          // Instant: every event is queued now, still one chunk per event; reads need no pull.
+          for (const chunk of chunks) controller.enqueue(chunk);
+          index = chunks.length;
+          if (!error) {
+            controller.close();
+            return;
+          }
+        }
         if (!signal) return;
         onAbort = () => {
           cleanup();
