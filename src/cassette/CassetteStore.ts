@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
 import type { CassetteMode } from '../options/CassetteOptions';
 import { atomicWriteFile } from './atomicWriteFile';
 import { withFileLock } from './fileLock';
@@ -61,7 +60,7 @@ export class CassetteStore {
     await withFileLock(this.path, async () => {
       let onDisk: CassetteFile | undefined;
       try {
-        onDisk = parseCassette(await fs.readFile(this.path, 'utf8'), this.path);
+        onDisk = parseCassette(readFileSync(this.path, 'utf8'), this.path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }

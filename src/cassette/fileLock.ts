@@ -1,6 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { rmSync, writeFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { CassetteError } from '../errors/CassetteError';
+import { ensureDir } from './atomicWriteFile';
 
 const STALE_MS = 30_000;
 const inProcess = new Map<string, Promise<void>>();
@@ -37,12 +38,10 @@ async function removeOrphanedTemps(file: string, pid: number): Promise<void> {
 
 async function acquireFileLock(lockPath: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  await fs.mkdir(path.dirname(lockPath), { recursive: true });
+  ensureDir(path.dirname(lockPath));
   for (let attempt = 0; ; attempt++) {
     try {
-      const handle = await fs.open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -80,7 +79,7 @@ export async function withFileLock<T>(file: string, fn: () => Promise<T>, timeou
     try {
       return await fn();
     } finally {
-      await fs.rm(lockPath, { force: true });
+      rmSync(lockPath, { force: true });
     }
   } finally {
     release();
