@@ -27,6 +27,10 @@ describe.skipIf(!built)('the built package (run `npm run build` first; `npm test
     for (const file of ['index.d.ts', 'index.d.cts', 'fake-llm/index.d.ts']) expect(existsSync(path.join(root, 'dist', file))).toBe(true);
   });
 
+  it('the plain-JavaScript smoke test (run by .ci/run on Node 24 too) passes', () => {
+    expect(node([path.join(root, 'test', 'support', 'smoke.mjs')])).toMatch(/smoke ok on Node v\d+/);
+  });
+
   it('cassette --version and --help', () => {
     const bin = path.join(root, 'dist', 'cli', 'main.js');
     expect(node([bin, '--version']).trim()).toBe(pkg.version);
