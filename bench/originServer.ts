@@ -9,7 +9,7 @@ export interface Origin {
 }
 
 /** The "real API" the tools record from: answers each interaction's request with its response. */
-export async function startOrigin(interactions: BenchInteraction[], options: { sseDelayMs?: number } = {}): Promise<Origin> {
+export async function startOrigin(interactions: BenchInteraction[]): Promise<Origin> {
   const byKey = new Map(interactions.map((i) => [`${i.path}\n${i.requestBody}`, i]));
   const state = { hits: 0 };
   const server = http.createServer((req, res) => {

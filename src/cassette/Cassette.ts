@@ -2,33 +2,28 @@ import { CassetteError } from '../errors/CassetteError';
 import { CassetteNotFoundError } from '../errors/CassetteNotFoundError';
 import { NoMatchingInteractionError } from '../errors/NoMatchingInteractionError';
 import { RecordingNetworkError } from '../errors/RecordingNetworkError';
-import { encodeBody } from '../http/bodyCodec';
-import { decodeContentEncoding } from '../http/decodeContentEncoding';
-import { headersToStored } from '../http/headers';
 import { readIncomingRequest, readPlainRequest } from '../http/readIncomingRequest';
 import { findClosest } from '../matching/diagnoseMiss';
-import { type Found, type IndexEntry, InteractionIndex } from '../matching/InteractionIndex';
+import { type Found, InteractionIndex } from '../matching/InteractionIndex';
 import { debugLog } from '../templating/debugLog';
-import { markersIn } from '../templating/markers';
-import { storedTemplate, templateConfigOf } from '../templating/storedTemplate';
+import { applyTemplate, sameValues } from '../templating/applyTemplate';
+import { templateConfigOf } from '../templating/storedTemplate';
 import type { TemplateConfig } from '../templating/TemplateConfig';
-import { renderResponse, templateRequest, templateResponse } from '../templating/templateInteraction';
+import { renderResponse, templateRequest } from '../templating/templateInteraction';
 import type { CassetteMode, CassetteOptions } from '../options/CassetteOptions';
 import { type ResolvedOptions, resolveOptions } from '../options/resolveOptions';
-import { filterBody, filterHeaderValues } from '../redaction/applySensitiveData';
-import { HOP_BY_HOP_HEADERS } from '../redaction/builtinSecrets';
 import { scanInteractions } from '../redaction/scanForSecrets';
 import { SecretTracker } from '../redaction/SecretTracker';
 import { SecretLeakError } from '../errors/SecretLeakError';
-import { type CapturedBody, concatChunks, recordResponse } from '../engine/recordResponse';
+import { type CapturedBody, recordResponse } from '../engine/recordResponse';
 import { abortReason, replayResponse } from '../engine/replayResponse';
-import { scrubBlob, scrubHeaders, toStoredRequest } from '../engine/toStoredRequest';
-import { encodeStreamBody } from '../streaming/encodeStreamBody';
-import { streamUsage } from '../streaming/streamUsage';
-import { extractUsage, type TokenUsage } from '../usage/extractUsage';
+import { scrubBlob, toStoredRequest } from '../engine/toStoredRequest';
+import { toStoredResponse } from '../engine/toStoredResponse';
+import type { TokenUsage } from '../usage/extractUsage';
+import { usageOf } from '../usage/usageOf';
 import { cassettePath } from './cassettePath';
 import { CassetteStore } from './CassetteStore';
-import type { StoredInteraction, StoredRequest, StoredResponse } from './types';
+import type { StoredInteraction, StoredRequest } from './types';
 
 /** Counts of what a cassette did in this run. */
 export interface CassetteStats {
@@ -42,25 +37,6 @@ export interface CassetteStats {
   unused: number;
   /** Tokens of the replayed LLM responses: calls you did not pay for. */
   tokensReplayed: TokenUsage & { total: number };
-}
-
-const NO_REMOVE = new Set<string>();
-const TRANSPORT_HEADERS = new Set(HOP_BY_HOP_HEADERS);
-
-function sameValues(values: ReadonlyMap<string, string[]>, recorded: Record<string, string[]>): boolean {
-  const names = Object.keys(recorded).filter((n) => recorded[n]!.length > 0);
-  if (names.length !== values.size) return false;
-  return names.every((n) => JSON.stringify(values.get(n)) === JSON.stringify(recorded[n]));
-}
-
-/** Token usage of an interaction's response, computed once. */
-function usageOf(entry: IndexEntry): TokenUsage | undefined {
-  const cached = entry as IndexEntry & { usage?: TokenUsage | null };
-  if (cached.usage === undefined) {
-    const r = entry.interaction.response;
-    cached.usage = (r.body_type === 'json' ? extractUsage(r.body_json) : r.body_type === 'sse' || r.body_type === 'ndjson' ? streamUsage(r) : undefined) ?? null;
-  }
-  return cached.usage ?? undefined;
 }
 
 function isAbortError(error: unknown): boolean {
@@ -201,8 +177,7 @@ export class Cassette {
     // with a different id"); an exact repeat is recorded again, in order (polling).
     if (this.mode === 'record' && this.options.sequentialImplied) {
       const earlier = this.index.find(request, signature);
-      const recorded = (earlier?.entry.interaction.template as { recorded_values?: Record<string, string[]> } | undefined)?.recorded_values;
-      if (earlier?.values && recorded && !sameValues(earlier.values, recorded)) return this.logMatch(request, earlier, position);
+      if (earlier?.values && !sameValues(earlier.values, earlier.entry.interaction)) return this.logMatch(request, earlier, position);
     }
     return this.logMatch(request, undefined, position);
   }
@@ -227,7 +202,7 @@ export class Cassette {
   private replay(found: Found, url: string, method: string, signal: AbortSignal | undefined): Response {
     this.counts.replayed++;
     const { entry, values } = found;
-    const usage = usageOf(entry);
+    const usage = usageOf(entry.interaction.response);
     if (usage) {
       this.counts.input += usage.input;
       this.counts.output += usage.output;
@@ -271,18 +246,6 @@ export class Cassette {
     return response;
   }
 
-  /** Replaces dynamic values with `{{name.N}}` markers in the request and, where shared, the response. */
-  private applyTemplate(interaction: StoredInteraction, config: TemplateConfig): StoredInteraction {
-    const { request, values } = templateRequest(interaction.request, config);
-    const response = templateResponse(interaction.response, values, config);
-    if (this.debug) {
-      const found = [...values].map(([n, v]) => `${n}: ${JSON.stringify(v)}`).join(', ') || '(none)';
-      const shared = [...new Set(markersIn(JSON.stringify(response)))].join(', ') || '(none)';
-      this.debug(`extraction: ${request.method} ${request.uri} values ${found}; in the response: ${shared}`);
-    }
-    return { ...interaction, request, response, template: storedTemplate(config, values) };
-  }
-
   /** Replaces every credential value seen in this run, wherever it appears in the interaction. */
   private scrubTracked(interaction: StoredInteraction): StoredInteraction {
     if (this.secrets.size === 0) return interaction;
@@ -294,34 +257,11 @@ export class Cassette {
   }
 
   private async commit(request: StoredRequest, live: Response, captured: CapturedBody, signal: AbortSignal | undefined): Promise<void> {
-    const headers = headersToStored(live.headers);
-    const contentType = headers['content-type']?.[0];
-    const o = this.options;
-    const body =
-      encodeStreamBody(captured.chunks, contentType) ??
-      encodeBody(decodeContentEncoding(concatChunks(captured.chunks), headers['content-encoding']?.join(', ')), contentType);
-    let response: StoredResponse = {
-      status: live.status,
-      ...(live.statusText ? { status_text: live.statusText } : {}),
-      headers: filterHeaderValues(scrubHeaders(scrubHeaders(headers, TRANSPORT_HEADERS, NO_REMOVE), o.responseHeadersRemoved, o.responseHeadersMasked), o.sensitiveData),
-      ...body,
-    };
-    if (captured.error !== undefined || captured.cancelled) {
-      // Recorded as it happened: the part that arrived, then the failure, replayed at the same point.
-      const error = captured.error instanceof Error ? captured.error : undefined;
-      const byClient = captured.cancelled || signal?.aborted === true;
-      response.body_error = {
-        name: error?.name ?? (byClient ? 'AbortError' : 'Error'),
-        message: error?.message ?? (byClient ? 'The client cancelled the body while it was being recorded' : String(captured.error)),
-        cut_by: byClient ? 'client' : 'server',
-      };
-    }
-    response = filterBody(response, o.sensitiveData);
-    if (o.filterResponse) response = o.filterResponse(response);
+    const response = toStoredResponse(live, captured, this.options, signal);
     let interaction: StoredInteraction = { request, response, recorded_at: new Date().toISOString() };
-    if (o.beforeRecord) interaction = o.beforeRecord(interaction);
+    if (this.options.beforeRecord) interaction = this.options.beforeRecord(interaction);
     interaction = this.scrubTracked(interaction);
-    if (this.template) interaction = this.applyTemplate(interaction, this.template);
+    if (this.template) interaction = applyTemplate(interaction, this.template, this.debug);
     this.index.add(interaction, true);
     this.counts.recorded++;
     try {
