@@ -244,3 +244,22 @@ describe('filterSensitiveData reaches every place', () => {
     }
   });
 });
+
+describe('a hook that throws while recording', () => {
+  it('fails the response body and is rethrown by close(); nothing is written', async () => {
+    const echo = await startEchoServer((req, res) => res.end('ok'));
+    try {
+      const c = createCassette('hook_throws', {
+        cassetteDir: tmp.dir,
+        beforeRecord: () => {
+          throw new Error('hook exploded');
+        },
+      });
+      await expect((await c.fetch(`${echo.url}/x`)).text()).rejects.toThrow('hook exploded');
+      await expect(c.close()).rejects.toThrow('hook exploded');
+      expect(() => file('hook_throws')).toThrow();
+    } finally {
+      await echo.close();
+    }
+  });
+});

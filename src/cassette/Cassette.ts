@@ -257,16 +257,18 @@ export class Cassette {
   }
 
   private async commit(request: StoredRequest, live: Response, captured: CapturedBody, signal: AbortSignal | undefined): Promise<void> {
-    const response = toStoredResponse(live, captured, this.options, signal);
-    let interaction: StoredInteraction = { request, response, recorded_at: new Date().toISOString() };
-    if (this.options.beforeRecord) interaction = this.options.beforeRecord(interaction);
-    interaction = this.scrubTracked(interaction);
-    if (this.template) interaction = applyTemplate(interaction, this.template, this.debug);
-    this.index.add(interaction, true);
-    this.counts.recorded++;
     try {
+      const response = toStoredResponse(live, captured, this.options, signal);
+      let interaction: StoredInteraction = { request, response, recorded_at: new Date().toISOString() };
+      if (this.options.beforeRecord) interaction = this.options.beforeRecord(interaction);
+      interaction = this.scrubTracked(interaction);
+      if (this.template) interaction = applyTemplate(interaction, this.template, this.debug);
+      this.index.add(interaction, true);
+      this.counts.recorded++;
       await this.store.add(interaction);
     } catch (error) {
+      // A hook that threw, a blocked or failed write: the caller's body fails with it, and
+      // close() rethrows it even if the client swallowed it.
       throw this.defer(error as Error);
     }
   }
