@@ -243,3 +243,48 @@ describe('NDJSON', () => {
     await rep.close();
   });
 });
+
+describe('SSE framing is reproduced byte for byte', () => {
+  let raw: EchoServer;
+  afterEach(async () => {
+    await raw?.close();
+  });
+  it('comments, id, retry, multi-line data, fields without a space, unknown fields, CR line endings and an unterminated tail', async () => {
+    const parts = [
+      ': keep-alive\n\n',
+      'event: update\nid: 1\nretry: 3000\ndata: {"a":1}\n\n',
+      'id: 2\nevent: unusual-order\ndata: y\n\n',
+      'data: line one\ndata: line two\n\n',
+      'data:{"no":"space"}\n\n',
+      'custom: field\ndata: x\n\n',
+      'data: cr\r\rdata: mixed\r\n\n',
+      'data: [DONE]\n\n',
+      'data: cut-off',
+    ];
+    raw = await startEchoServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      let i = 0;
+      const tick = () => {
+        if (i === parts.length - 1) return res.end(parts[i]);
+        res.write(parts[i++]);
+        setTimeout(tick, 5);
+      };
+      tick();
+    });
+    const read = async (fetch: typeof globalThis.fetch) => (await fetch(`${raw.url}/sse`)).text();
+    const rec = createCassette('framing', { cassetteDir: tmp.dir });
+    const live = await read(rec.fetch);
+    await rec.close();
+    expect(live).toBe(parts.join(''));
+    const events = readCassette(rec.path).interactions[0]!.response.body_events!;
+    expect(events[0]).toMatchObject({ comments: [' keep-alive'] });
+    expect(events[1]).toMatchObject({ id: '1', retry: '3000', event: 'update', data_json: { a: 1 } });
+    expect(events[2]).toMatchObject({ raw: 'id: 2\nevent: unusual-order\ndata: y\n\n' });
+    expect(events[3]).toMatchObject({ data: 'line one\nline two' });
+    expect(events[4]).toMatchObject({ raw: 'data:{"no":"space"}\n\n' });
+    expect(events.at(-1)).toMatchObject({ data: 'cut-off', unterminated: true });
+    const rep = createCassette('framing', { cassetteDir: tmp.dir, mode: 'replay' });
+    expect(await read(rep.fetch)).toBe(live);
+    await rep.close();
+  });
+});
