@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { version } from '../../package.json';
+import { describeCassettes } from './commands/describeCassettes';
 import { listJsonFiles, scanFiles } from './commands/scanPaths';
 
 /** Builds the `cassette` command-line program. `exit` receives the exit code of a command. */
@@ -22,12 +23,7 @@ export function buildProgram(exit: (code: number) => void = (code) => (process.e
     .argument('[paths...]', 'files or folders to scan (folders recursively, *.json)', ['test/cassettes'])
     .option('--json', 'print the findings as JSON')
     .action((paths: string[], opts: { json?: boolean }) => {
-      const missing = paths.filter((p) => !existsSync(p));
-      if (missing.length) {
-        console.error(`cassette scan: no such file or folder: ${missing.join(', ')}`);
-        exit(2);
-        return;
-      }
+      if (!existing(paths, 'scan')) return;
       const files = listJsonFiles(paths);
       const findings = scanFiles(files);
       if (opts.json) {
@@ -41,6 +37,43 @@ export function buildProgram(exit: (code: number) => void = (code) => (process.e
         console.log(findings.length ? pc.red(summary) : pc.green(summary));
       }
       exit(findings.length ? 1 : 0);
+    });
+  const existing = (paths: string[], command: string): boolean => {
+    const missing = paths.filter((p) => !existsSync(p));
+    if (missing.length) {
+      console.error(`cassette ${command}: no such file or folder: ${missing.join(', ')}`);
+      exit(2);
+    }
+    return missing.length === 0;
+  };
+
+  program
+    .command('ls')
+    .description('list cassettes: interactions, streamed and templated ones, tokens, last recording')
+    .argument('[paths...]', 'files or folders (folders recursively, *.json)', ['test/cassettes'])
+    .option('--json', 'print the list as JSON')
+    .action((paths: string[], opts: { json?: boolean }) => {
+      if (!existing(paths, 'ls')) return;
+      const list = describeCassettes(listJsonFiles(paths));
+      if (opts.json) console.log(JSON.stringify(list, null, 2));
+      else
+        for (const c of list) {
+          console.log(c.error ? `${c.file}  ${pc.red('invalid')}` : `${c.file}  ${c.interactions} interactions (${c.streamed} streamed, ${c.templated} templated), ${c.tokens} tokens, last recorded ${c.lastRecorded ?? 'unknown'}`);
+        }
+      exit(0);
+    });
+
+  program
+    .command('verify')
+    .description('check that files are valid cassettes (exit 1 naming file, line and column if not)')
+    .argument('[paths...]', 'files or folders (folders recursively, *.json)', ['test/cassettes'])
+    .action((paths: string[]) => {
+      if (!existing(paths, 'verify')) return;
+      const list = describeCassettes(listJsonFiles(paths));
+      for (const c of list) console.log(c.error ? `${pc.red('✗')} ${c.error}` : `${pc.green('✓')} ${c.file} (${c.interactions} interactions)`);
+      const bad = list.filter((c) => c.error).length;
+      console.log(bad ? pc.red(`${bad} of ${list.length} files are not valid cassettes`) : pc.green(`${list.length} valid cassette${list.length === 1 ? '' : 's'}`));
+      exit(bad ? 1 : 0);
     });
   return program;
 }

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTmpDir } from './support/tmpDir';
+
+const root = path.resolve(__dirname, '..');
+const bin = path.join(root, 'dist', 'cli', 'main.js');
+const cli = (args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+
+let tmp: ReturnType<typeof makeTmpDir>;
+beforeEach(() => {
+  tmp = makeTmpDir();
+  mkdirSync(path.join(tmp.dir, 'nested'));
+  copyFileSync(path.join(root, 'test', 'fixtures', 'guide-cassette.json'), path.join(tmp.dir, 'guide.json'));
+  copyFileSync(path.join(root, 'test', 'fixtures', 'reqcassette-2.0.json'), path.join(tmp.dir, 'nested', 'reqcassette.json'));
+});
+afterEach(() => tmp.cleanup());
+
+describe('cassette ls', () => {
+  it('lists each cassette with its counts, tokens and last recording', async () => {
+    const { code, stdout } = await cli(['ls', tmp.dir]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/guide\.json {2}1 interactions \(0 streamed, 0 templated\), 35 tokens, last recorded 2026-12-03T16:53:07\.622Z/);
+    expect(stdout).toMatch(/nested\/reqcassette\.json {2}3 interactions/);
+    const json = JSON.parse((await cli(['ls', '--json', tmp.dir])).stdout) as { file: string; interactions: number }[];
+    expect(json.map((c) => c.interactions)).toEqual([1, 3]);
+  });
+});
+
+describe('cassette verify', () => {
+  it('exits 0 for valid cassettes and 1 naming the file, line and column of a broken one', async () => {
+    expect(await cli(['verify', tmp.dir])).toMatchObject({ code: 0, stdout: expect.stringMatching(/2 valid cassettes/) });
+    writeFileSync(path.join(tmp.dir, 'broken.json'), '{\n  "version": "2.0",\n  "interactions": [\n');
+    const { code, stdout } = await cli(['verify', tmp.dir]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/✗ cassette file is corrupt: .*broken\.json:4:1/);
+    expect(stdout).toMatch(/1 of 3 files are not valid cassettes/);
+    expect((await cli(['verify', path.join(tmp.dir, 'nope')])).code).toBe(2);
+  });
+});
