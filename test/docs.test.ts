@@ -76,6 +76,20 @@ describe('README', () => {
     }
   });
 
+  it('embeds examples/global-gemini.ts verbatim; it records then replays @google/genai', async () => {
+    expect(embeddedFiles('README.md')).toContain('examples/global-gemini.ts');
+    const tmp = makeTmpDir();
+    const hits = server.hits;
+    try {
+      const env = { GOOGLE_GEMINI_BASE_URL: server.url, GEMINI_API_KEY: 'AIzaFAKEfakeFAKEfakeFAKEfakeFAKEfake003', GOOGLE_API_KEY: '' };
+      expect(await runTs(path.join(root, 'examples', 'global-gemini.ts'), { cwd: tmp.dir, env })).toMatch(/recorded: 1[\s\S]*calls itself/);
+      expect(await runTs(path.join(root, 'examples', 'global-gemini.ts'), { cwd: tmp.dir, env })).toMatch(/replayed: 1[\s\S]*calls itself/);
+      expect(server.hits).toBe(hits + 1);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('embeds examples/with-cassette.ts verbatim, and it records then replays through the AI SDK', async () => {
     expect(embeddedFiles('README.md')).toContain('examples/with-cassette.ts');
     const tmp = makeTmpDir();

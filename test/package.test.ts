@@ -18,6 +18,13 @@ describe.skipIf(!built)('the built package (run `npm run build` first; `npm test
     expect(out.trim()).toBe('function function function function');
   });
 
+  it('fetch-cassette/global shares the error classes of fetch-cassette (one copy of the code)', () => {
+    const script = "const m = require('fetch-cassette'); const g = require('fetch-cassette/global'); console.log(typeof g.withGlobalCassette, typeof g.installGlobalFetch)";
+    expect(node(['-e', script]).trim()).toBe('function function');
+    const esm = "import * as m from 'fetch-cassette'; import * as g from 'fetch-cassette/global'; const u = g.installGlobalFetch({ outside: 'error' }); try { await fetch('http://127.0.0.1:9/'); } catch (e) { console.log(e instanceof m.CassetteError); } u();";
+    expect(node(['--input-type=module', '-e', esm]).trim()).toBe('true');
+  });
+
   it('is importable with require', () => {
     const out = node(['-e', "const m = require('fetch-cassette'); const f = require('fetch-cassette/fake-llm'); const e = new m.CassetteError('x'); console.log(typeof m.createCassette, e instanceof Error, e.code, typeof f.startFakeLlmServer)"]);
     expect(out.trim()).toBe('function true ERR_CASSETTE function');

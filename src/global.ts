@@ -1,0 +1,1 @@
+export { installGlobalFetch, withGlobalCassette, originalFetch, type OutsideCassette } from './transports/globalFetch';
