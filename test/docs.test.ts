@@ -76,6 +76,10 @@ describe('README', () => {
     }
   });
 
+  it('embeds examples/use-cassette.test.ts verbatim (run by test/guide.test.ts)', () => {
+    expect(embeddedFiles('README.md')).toContain('examples/use-cassette.test.ts');
+  });
+
   it('embeds examples/global-gemini.ts verbatim; it records then replays @google/genai', async () => {
     expect(embeddedFiles('README.md')).toContain('examples/global-gemini.ts');
     const tmp = makeTmpDir();

@@ -94,3 +94,22 @@ describe('examples', () => {
     expect(cassetteMode({})).toBe('replay');
   });
 });
+
+describe('fetch-cassette/vitest', () => {
+  it('useCassette gives each test its own cassette named after it; a second run replays them all', async () => {
+    const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+    const url = server.openaiBaseURL;
+    const run = (mode: string) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [vitest, 'run', '--root', root, '--config', path.join(root, 'vitest.examples.config.ts'), 'examples/use-cassette.test.ts'], { cwd: tmp.dir, encoding: 'utf8', env: { ...process.env, OPENAI_BASE_URL: url, OPENAI_API_KEY: 'sk-test-not-a-real-key', CASSETTE_MODE: mode, CI: '' } }, (error, stdout, stderr) =>
+          error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
+        ),
+      );
+    expect(await run('record')).toMatch(/2 passed/);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(path.join(tmp.dir, 'test', 'cassettes', 'use-cassette')).sort()).toEqual(['chat answers Goodbye.json', 'chat answers Hello.json']);
+    expect(server.hits).toBe(2);
+    await server.close();
+    expect(await run('replay')).toMatch(/2 passed/);
+  }, 60_000);
+});
