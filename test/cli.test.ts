@@ -44,3 +44,28 @@ describe('cassette verify', () => {
     expect((await cli(['verify', path.join(tmp.dir, 'nope')])).code).toBe(2);
   });
 });
+
+describe('cassette show', () => {
+  it('prints LLM calls as conversations, tool calls and streamed answers included', async () => {
+    const { startFakeLlmServer } = await import('../src/fake-llm/index');
+    const { withCassette } = await import('../src/index');
+    const server = await startFakeLlmServer();
+    try {
+      await withCassette('conversation', { cassetteDir: tmp.dir }, async (fetch) => {
+        const post = (url: string, body: object) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.text());
+        const tools = [{ name: 'calculator', input_schema: { type: 'object', properties: { expression: { type: 'string' } } } }];
+        await post(`${server.url}/v1/messages`, { max_tokens: 50, tools, messages: [{ role: 'user', content: 'What is 15 * 7?' }] });
+        await post(`${server.openaiBaseURL}/chat/completions`, { stream: true, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Explain recursion' }] });
+      });
+    } finally {
+      await server.close();
+    }
+    const { code, stdout } = await cli(['show', path.join(tmp.dir, 'conversation.json')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/#1 POST http:\/\/127\.0\.0\.1:\d+\/v1\/messages → 200, \d+ in \/ \d+ out tokens/);
+    expect(stdout).toMatch(/ {2}user: What is 15 \* 7\?\n {2}→ assistant: \[tool call calculator \{"expression":"15 \* 7"\}\]/);
+    expect(stdout).toMatch(/#2 POST .*chat\/completions → 200, \d+ events/);
+    expect(stdout).toMatch(/ {2}system: Be brief\.\n {2}user: Explain recursion\n {2}→ assistant: Recursion is when a function calls itself/);
+    expect((await cli(['show', path.join(tmp.dir, 'conversation.json'), '-i', '2'])).stdout).not.toMatch(/#1 /);
+  });
+});

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { version } from '../../package.json';
 import { describeCassettes } from './commands/describeCassettes';
 import { listJsonFiles, scanFiles } from './commands/scanPaths';
+import { showCassette } from './commands/showCassette';
 
 /** Builds the `cassette` command-line program. `exit` receives the exit code of a command. */
 export function buildProgram(exit: (code: number) => void = (code) => (process.exitCode = code)): Command {
@@ -61,6 +62,22 @@ export function buildProgram(exit: (code: number) => void = (code) => (process.e
           console.log(c.error ? `${c.file}  ${pc.red('invalid')}` : `${c.file}  ${c.interactions} interactions (${c.streamed} streamed, ${c.templated} templated), ${c.tokens} tokens, last recorded ${c.lastRecorded ?? 'unknown'}`);
         }
       exit(0);
+    });
+
+  program
+    .command('show')
+    .description('print a cassette readably: LLM calls as conversations, with tokens and stream events')
+    .argument('<file>', 'the cassette file')
+    .option('-i, --interaction <n>', 'only interaction number n (from 1)')
+    .action((file: string, opts: { interaction?: string }) => {
+      if (!existing([file], 'show')) return;
+      try {
+        console.log(showCassette(file, opts.interaction ? Number(opts.interaction) : undefined));
+        exit(0);
+      } catch (error) {
+        console.error((error as Error).message);
+        exit(1);
+      }
     });
 
   program
