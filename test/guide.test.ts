@@ -105,11 +105,15 @@ describe('fetch-cassette/vitest', () => {
           error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
         ),
       );
-    expect(await run('record')).toMatch(/2 passed/);
+    const recorded = await run('record');
+    expect(recorded).toMatch(/2 passed/);
+    expect(recorded).toMatch(/fetch-cassette: 2 test cassettes: 0 replayed, 2 recorded \(live calls\), 0 bypassed; 0 tokens replayed/);
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(path.join(tmp.dir, 'test', 'cassettes', 'use-cassette')).sort()).toEqual(['chat answers Goodbye.json', 'chat answers Hello.json']);
     expect(server.hits).toBe(2);
     await server.close();
-    expect(await run('replay')).toMatch(/2 passed/);
+    const replayed = await run('replay');
+    expect(replayed).toMatch(/2 passed/);
+    expect(replayed).toMatch(/fetch-cassette: 2 test cassettes: 2 replayed, 0 recorded \(live calls\), 0 bypassed; \d+ tokens replayed/);
   }, 60_000);
 });
