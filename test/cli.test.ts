@@ -69,3 +69,18 @@ describe('cassette show', () => {
     expect((await cli(['show', path.join(tmp.dir, 'conversation.json'), '-i', '2'])).stdout).not.toMatch(/#1 /);
   });
 });
+
+describe('cassette stats', () => {
+  it('sums tokens per model and prices one replay; unknown models and custom prices', async () => {
+    writeFileSync(path.join(tmp.dir, 'not-a-cassette.json'), '{"hello": "world"}');
+    const { code, stdout } = await cli(['stats', tmp.dir]);
+    expect(code).toBe(0);
+    // guide.json: 14 + 21 tokens; reqcassette.json: 14 + 21 tokens; claude-sonnet-4 at $3 / $15 per million.
+    expect(stdout).toMatch(/claude-sonnet-4-20250514: 2 calls, 28 input \+ 42 output tokens, \$0\.0007/);
+    const prices = path.join(tmp.dir, 'prices.txt');
+    writeFileSync(prices, JSON.stringify({ 'claude-sonnet-4': { input: 1000, output: 0 } }));
+    const json = JSON.parse((await cli(['stats', '--json', '--prices', prices, tmp.dir])).stdout) as { models: { model: string; cost: number }[]; totalCost: number };
+    expect(json.models[0]).toMatchObject({ model: 'claude-sonnet-4-20250514', cost: 0.028 });
+    expect(json.totalCost).toBeCloseTo(0.028);
+  });
+});

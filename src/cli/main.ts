@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import pc from 'picocolors';
 import { version } from '../../package.json';
+import { MODEL_PRICES, PRICES_AS_OF } from '../usage/prices';
+import { cassetteStats } from './commands/cassetteStats';
 import { describeCassettes } from './commands/describeCassettes';
 import { listJsonFiles, scanFiles } from './commands/scanPaths';
 import { showCassette } from './commands/showCassette';
@@ -78,6 +80,33 @@ export function buildProgram(exit: (code: number) => void = (code) => (process.e
         console.error((error as Error).message);
         exit(1);
       }
+    });
+
+  program
+    .command('stats')
+    .description('tokens per model in the cassettes, and what one replay of them saves at list price')
+    .argument('[paths...]', 'files or folders (folders recursively, *.json)', ['test/cassettes'])
+    .option('--json', 'print the statistics as JSON')
+    .option('--prices <file>', 'a JSON file of { "model-prefix": { "input": usd, "output": usd } } per million tokens, added to the built-in prices')
+    .action((paths: string[], opts: { json?: boolean; prices?: string }) => {
+      if (!existing(paths, 'stats')) return;
+      let extra = {};
+      if (opts.prices) {
+        if (!existsSync(opts.prices)) return void (console.error(`cassette stats: no such prices file: ${opts.prices}`), exit(2));
+        extra = JSON.parse(readFileSync(opts.prices, 'utf8')) as object;
+      }
+      const stats = cassetteStats(listJsonFiles(paths), { ...MODEL_PRICES, ...extra });
+      const known = stats.filter((s) => s.cost !== null).reduce((sum, s) => sum + s.cost!, 0);
+      if (opts.json) {
+        console.log(JSON.stringify({ models: stats, totalCost: known, pricesAsOf: PRICES_AS_OF }, null, 2));
+      } else {
+        for (const s of stats) {
+          const cost = s.cost === null ? 'price unknown' : `$${s.cost.toFixed(4)}`;
+          console.log(`${s.model}: ${s.calls} calls, ${s.inputTokens} input + ${s.outputTokens} output tokens, ${cost}`);
+        }
+        console.log(`each replay saves about $${known.toFixed(4)} (list prices as of ${PRICES_AS_OF}; --prices to override)`);
+      }
+      exit(0);
     });
 
   program
