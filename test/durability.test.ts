@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CassetteCorruptError, createCassette, type CassetteMode } from '../src/index';
 import { parseCassette } from '../src/cassette/parseCassette';
 import { serializeCassette } from '../src/cassette/serializeCassette';
-import { type EchoServer, startEchoServer } from './support/echoServer';
 import { TSX_LOADER } from './support/runTs';
-import { makeTmpDir } from './support/tmpDir';
+import { useEchoServer, useTmpDir } from './support/hooks';
 
 const WORKER = path.join(__dirname, 'support', 'recordWorker.ts');
 
@@ -21,16 +20,8 @@ function runWorker(args: string[]) {
   return { child, exited };
 }
 
-let server: EchoServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startEchoServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useEchoServer();
+const tmp = useTmpDir();
 
 describe('concurrent recording into one cassette', () => {
   it('4 processes × 25 concurrent requests end with 100 interactions and a valid file', async () => {

@@ -1,23 +1,14 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCassette, InvalidOptionError, SecretLeakError, withCassette, type CassetteOptions, type StoredRequest } from '../src/index';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
 import { anthropicDriver, FAKE_KEYS, openaiDriver } from './support/drivers';
 import { type EchoServer, startEchoServer } from './support/echoServer';
-import { makeTmpDir } from './support/tmpDir';
+import { useFakeLlmServer, useTmpDir } from './support/hooks';
 
-let server: FakeLlmServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startFakeLlmServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useFakeLlmServer();
+const tmp = useTmpDir();
 
 const file = (name: string) => readFileSync(path.join(tmp.dir, `${name}.json`), 'utf8');
 

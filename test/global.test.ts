@@ -1,21 +1,14 @@
 import { GoogleGenAI } from '@google/genai';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CassetteError, NoMatchingInteractionError } from '../src/index';
 import { installGlobalFetch, withGlobalCassette } from '../src/global';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
 import { FAKE_KEYS } from './support/drivers';
-import { makeTmpDir } from './support/tmpDir';
+import { useFakeLlmServer, useTmpDir } from './support/hooks';
 
-let server: FakeLlmServer;
-let tmp: ReturnType<typeof makeTmpDir>;
+const server = useFakeLlmServer();
+const tmp = useTmpDir();
 const realFetch = globalThis.fetch;
-beforeEach(async () => {
-  server = await startFakeLlmServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
+afterEach(() => {
   expect(globalThis.fetch).toBe(realFetch); // always restored
 });
 

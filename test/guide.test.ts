@@ -2,26 +2,17 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cassetteMode } from '../examples/env-mode';
 import { createCassette } from '../src/index';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
 import { runTs } from './support/runTs';
-import { makeTmpDir } from './support/tmpDir';
+import { useFakeLlmServer, useTmpDir } from './support/hooks';
 
 const root = path.resolve(__dirname, '..');
 const example = (name: string) => path.join(root, 'examples', name);
 
-let server: FakeLlmServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startFakeLlmServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useFakeLlmServer();
+const tmp = useTmpDir();
 
 describe('docs/llm-guide.md', () => {
   it('takes every code block from a file', () => {

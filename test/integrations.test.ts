@@ -5,23 +5,15 @@ import { GoogleGenAI } from '@google/genai';
 import { ChatOpenAI } from '@langchain/openai';
 import { generateText, stepCountIs, streamText, tool } from 'ai';
 import ky from 'ky';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { withCassette } from '../src/index';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
+import { type FakeLlmServer } from '../src/fake-llm/index';
 import { FAKE_KEYS } from './support/drivers';
-import { makeTmpDir } from './support/tmpDir';
+import { useFakeLlmServer, useTmpDir } from './support/hooks';
 
-let server: FakeLlmServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startFakeLlmServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useFakeLlmServer();
+const tmp = useTmpDir();
 
 /** Runs `fn` recording, then replaying with the server stopped; both results must be equal. */
 async function recordThenReplay<T>(name: string, fn: (fetch: typeof globalThis.fetch) => Promise<T>): Promise<{ live: T; hits: number; tokens: number }> {

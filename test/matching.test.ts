@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCassette, NoMatchingInteractionError, type StoredRequest } from '../src/index';
-import { type EchoServer, startEchoServer } from './support/echoServer';
-import { makeTmpDir } from './support/tmpDir';
+import { useEchoServer, useTmpDir } from './support/hooks';
 
-let server: EchoServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startEchoServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useEchoServer();
+const tmp = useTmpDir();
 
 const post = (fetch: typeof globalThis.fetch, path: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }).then(

@@ -1,20 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCassette, InvalidOptionError, RecordingNetworkError } from '../src/index';
 import { resolveMode } from '../src/options/resolveMode';
-import { type EchoServer, startEchoServer } from './support/echoServer';
-import { makeTmpDir } from './support/tmpDir';
+import { useEchoServer, useTmpDir } from './support/hooks';
 
-let server: EchoServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startEchoServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useEchoServer();
+const tmp = useTmpDir();
 
 const getN = async (fetch: typeof globalThis.fetch, path = '/x') => ((await (await fetch(`${server.url}${path}`)).json()) as { n: number }).n;
 const count = (path: string) => (JSON.parse(readFileSync(path, 'utf8')) as { interactions: unknown[] }).interactions.length;

@@ -1,22 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CassetteNotFoundError, createCassette, NoMatchingInteractionError, withCassette } from '../src/index';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
 import { countingFetch, drivers, FAKE_KEYS } from './support/drivers';
-import { makeTmpDir } from './support/tmpDir';
+import { useFakeLlmServer, useTmpDir } from './support/hooks';
 
 describe.each(drivers)('through $name', (driver) => {
-  let server: FakeLlmServer;
-  let tmp: ReturnType<typeof makeTmpDir>;
-
-  beforeEach(async () => {
-    server = await startFakeLlmServer();
-    tmp = makeTmpDir();
-  });
-  afterEach(async () => {
-    await server.close().catch(() => undefined);
-    tmp.cleanup();
-  });
+  const server = useFakeLlmServer();
+  const tmp = useTmpDir();
 
   it('records once, then replays with the server stopped', async () => {
     const prompt = 'Explain recursion in one sentence';

@@ -1,22 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import OpenAI from 'openai';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCassette } from '../src/index';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
 import { anthropicDriver, FAKE_KEYS } from './support/drivers';
-import { makeTmpDir } from './support/tmpDir';
+import { useFakeLlmServer, useTmpDir } from './support/hooks';
 
-let server: FakeLlmServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startFakeLlmServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useFakeLlmServer();
+const tmp = useTmpDir();
 
 function everythingWritten(): string {
   return readdirSync(tmp.dir, { recursive: true })

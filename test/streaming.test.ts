@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCassette, withCassette, type CassetteFile } from '../src/index';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
 import { FAKE_KEYS } from './support/drivers';
 import { type EchoServer, startEchoServer } from './support/echoServer';
 import { streamDrivers } from './support/streamDrivers';
-import { makeTmpDir } from './support/tmpDir';
+import { useFakeLlmServer, useTmpDir } from './support/hooks';
 
-let server: FakeLlmServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startFakeLlmServer();
-  tmp = makeTmpDir();
-});
-afterEach(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = useFakeLlmServer();
+const tmp = useTmpDir();
 
 const readCassette = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as CassetteFile;
 

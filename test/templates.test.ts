@@ -1,30 +1,18 @@
 import { readFileSync } from 'node:fs';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCassette, InvalidOptionError, withCassette, type CassetteFile, type CassetteOptions } from '../src/index';
-import { type FakeLlmServer, startFakeLlmServer } from '../src/fake-llm/index';
 import { anthropicDriver, FAKE_KEYS, openaiDriver } from './support/drivers';
-import { type EchoServer, startEchoServer } from './support/echoServer';
-import { makeTmpDir } from './support/tmpDir';
+import { useEchoServer, useFakeLlmServer, useTmpDir } from './support/hooks';
 
-let server: FakeLlmServer;
-let echo: EchoServer;
-let tmp: ReturnType<typeof makeTmpDir>;
-beforeEach(async () => {
-  server = await startFakeLlmServer();
-  // Echoes the request body (as text) and the id header back: a response that shares the request's values.
-  echo = await startEchoServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'x-echo-id': String(req.headers['x-conversation-id'] ?? '') });
-    res.end(JSON.stringify({ n: echo.hits, url: req.url, echo: req.body.toString('utf8'), note: 'msg_responseOnly1' }));
-  });
-  tmp = makeTmpDir();
+const server = useFakeLlmServer();
+// Echoes the request body (as text) and the id header back: a response that shares the request's values.
+const echo = useEchoServer((req, res, n) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'x-echo-id': String(req.headers['x-conversation-id'] ?? '') });
+  res.end(JSON.stringify({ n, url: req.url, echo: req.body.toString('utf8'), note: 'msg_responseOnly1' }));
 });
-afterEach(async () => {
-  await server.close();
-  await echo.close();
-  tmp.cleanup();
-});
+const tmp = useTmpDir();
 
 const stored = (name: string) => JSON.parse(readFileSync(`${tmp.dir}/${name}.json`, 'utf8')) as CassetteFile;
 const conversation = { template: { patterns: { conversation_id: /conv_[a-zA-Z0-9]+/, message_id: /msg_[a-zA-Z0-9]+/ } } } satisfies CassetteOptions;
