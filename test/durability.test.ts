@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CassetteCorruptError, createCassette, type CassetteMode } from '../src/index';
@@ -59,7 +59,11 @@ describe('crash safety', () => {
     let previous = 3000;
     for (const delay of [150, 260, 330, 420, 510]) {
       const { child, exited } = runWorker([server.url, tmp.dir, name, 'k', '0', 'serial']);
-      await new Promise((r) => setTimeout(r, delay + 300));
+      // Kill it some time after its first write landed (its start-up time varies with the load).
+      const started = statSync(file).mtimeMs;
+      const deadline = Date.now() + 30_000;
+      while (statSync(file).mtimeMs === started && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       const result = await exited;
       expect(result.signal).toBe('SIGKILL');

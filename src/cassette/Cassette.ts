@@ -75,7 +75,9 @@ export class Cassette {
       const findings = scanInteractions(batch, rules, offset);
       if (findings.length) throw new SecretLeakError(path, findings);
     });
-    this.index = new InteractionIndex(this.store.loaded, this.options.matchers);
+    // Only record and replay look recorded interactions up: bypass and rerecord skip indexing them.
+    const matchable = this.mode === 'record' || this.mode === 'replay' ? this.store.loaded : [];
+    this.index = new InteractionIndex(matchable, this.options.matchers);
     this.template = this.options.template ? templateConfigOf(this.options.template) : undefined;
     this.fetch = (input, init) => this.handle(input, init);
   }
